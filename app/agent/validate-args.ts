@@ -24,7 +24,9 @@ function compile(schema: JsonSchema): ValidateFunction | Error {
 }
 
 function describe(error: ErrorObject): string {
-  const where = error.instancePath ? `argument "${error.instancePath.slice(1).replaceAll('/', '.')}"` : 'arguments';
+  const where = error.instancePath
+    ? `argument "${error.instancePath.slice(1).replaceAll('/', '.')}"`
+    : 'arguments';
   if (error.keyword === 'required') {
     return `missing required argument "${String(error.params.missingProperty)}"`;
   }

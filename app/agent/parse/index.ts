@@ -1,0 +1,4 @@
+export { parseBackbone } from './backbone';
+export { parseCallerAlphaUmi, parseCallerChat } from './caller';
+export { parsePlannerAlphaUmi, parsePlannerChat } from './planner';
+export { parseSummarizer } from './summarizer';

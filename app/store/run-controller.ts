@@ -1,0 +1,100 @@
+import { runAgent } from '../agent/orchestrator';
+import type { Trace } from '../agent/trace';
+import type { Role, RoleModel, RunEvent, RunMode, ToolRunner } from '../agent/types';
+import { ScriptedModel } from '../llm/scripted/scripted-model';
+import { createDefaultRegistry } from '../tools/registry';
+import { createToolRunner } from '../tools/runner';
+import { useAppStore } from './index';
+
+/** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
+let controller: AbortController | undefined;
+let tools: ToolRunner | undefined;
+
+function toolRunner(): ToolRunner {
+  tools ??= createToolRunner(createDefaultRegistry());
+  return tools;
+}
+
+function scriptedModels(mode: RunMode, tokenDelayMs: number): Partial<Record<Role, RoleModel>> {
+  const make = (id: string) => new ScriptedModel({ id, tokenDelayMs });
+  if (mode === 'single') return { backbone: make('scripted-backbone') };
+  if (mode === 'shared') {
+    const one = make('scripted-shared');
+    return { planner: one, caller: one, summarizer: one };
+  }
+  return {
+    planner: make('scripted-planner'),
+    caller: make('scripted-caller'),
+    summarizer: make('scripted-summarizer'),
+  };
+}
+
+/** Calls `flush` once per animation frame (or ~16 ms where frames do not run). */
+function frameScheduler(flush: () => void): () => void {
+  let scheduled = false;
+  const run = () => {
+    scheduled = false;
+    flush();
+  };
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
+      requestAnimationFrame(run);
+    } else {
+      setTimeout(run, 16);
+    }
+  };
+}
+
+/**
+ * Starts a run with the current settings and folds its events into the store, batched per
+ * animation frame so a fast token stream costs one React update per frame. Resolves with
+ * the finished trace.
+ */
+export async function startRun(): Promise<Trace | undefined> {
+  const state = useAppStore.getState();
+  if (state.runStatus !== 'idle') return state.trace;
+  const task = state.task.trim();
+  if (!task) return undefined;
+  if (state.engine !== 'scripted')
+    throw new Error('Only the scripted demo engine is available in this version.');
+
+  controller = new AbortController();
+  const { signal } = controller;
+  state.setRunStatus('running');
+  let pending: RunEvent[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    useAppStore.getState().applyRunEvents(batch);
+  };
+  const schedule = frameScheduler(flush);
+  try {
+    for await (const event of runAgent({
+      task,
+      mode: state.mode,
+      dialect: state.dialect,
+      models: scriptedModels(state.mode, state.scriptedTokenDelayMs),
+      tools: toolRunner(),
+      maxSteps: state.maxSteps,
+      signal,
+    })) {
+      pending.push(event);
+      schedule();
+    }
+  } finally {
+    flush();
+    controller = undefined;
+    useAppStore.getState().setRunStatus('idle');
+  }
+  return useAppStore.getState().trace;
+}
+
+/** Stops the run in progress: generation is interrupted, a running tool is abandoned. */
+export function stopRun(): void {
+  if (!controller) return;
+  useAppStore.getState().setRunStatus('stopping');
+  controller.abort();
+}

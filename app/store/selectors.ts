@@ -1,0 +1,15 @@
+import type { TraceStep } from '../agent/trace';
+import type { Role } from '../agent/types';
+import type { AppState } from './index';
+
+export const selectTrace = (s: AppState) => s.trace;
+export const selectSteps = (s: AppState): readonly TraceStep[] => s.trace?.steps ?? [];
+export const selectIsRunning = (s: AppState) => s.runStatus !== 'idle';
+
+/** The role working right now: the last step still running, or a running tool. */
+export function selectActiveRole(s: AppState): Role | 'tool' | undefined {
+  const last = s.trace?.steps.at(-1);
+  if (!last || s.trace?.status !== 'running') return undefined;
+  if (last.tool?.status === 'running') return 'tool';
+  return last.status === 'running' ? last.role : undefined;
+}

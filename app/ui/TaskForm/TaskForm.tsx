@@ -1,0 +1,113 @@
+import type { FormEvent } from 'react';
+import { DIALECTS, type Dialect, RUN_MODES, type RunMode } from '../../agent/types';
+import { EXAMPLE_SCRIPTS } from '../../llm/scripted/scripts';
+import { useAppStore } from '../../store';
+import { startRun, stopRun } from '../../store/run-controller';
+import { selectIsRunning } from '../../store/selectors';
+
+const MODE_LABEL: Record<RunMode, string> = {
+  multi: 'multi — three models, one per role (α-UMi)',
+  shared: 'shared — one model plays all three roles',
+  single: 'single — one model, one prompt',
+};
+
+const DIALECT_LABEL: Record<Dialect, string> = {
+  chat: 'chat — instruct models, constrained output',
+  'alpha-umi': 'alpha-umi — byte-exact GLPFT prompts',
+};
+
+export function TaskForm() {
+  const task = useAppStore((s) => s.task);
+  const mode = useAppStore((s) => s.mode);
+  const dialect = useAppStore((s) => s.dialect);
+  const engine = useAppStore((s) => s.engine);
+  const running = useAppStore(selectIsRunning);
+  const stopping = useAppStore((s) => s.runStatus === 'stopping');
+  const { setTask, setMode, setDialect } = useAppStore.getState();
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void startRun();
+  };
+
+  return (
+    <form className="task-form" onSubmit={onSubmit} aria-label="Task">
+      <label htmlFor="task">Task</label>
+      <textarea
+        id="task"
+        data-testid="task-input"
+        value={task}
+        rows={3}
+        placeholder="Ask something the tools can help with, e.g. “What is 5 miles plus 3 kilometres, in km?”"
+        onChange={(e) => setTask(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSubmit(e);
+        }}
+      />
+      <div className="examples" role="group" aria-label="Example tasks">
+        {EXAMPLE_SCRIPTS.map((ex) => (
+          <button
+            key={ex.id}
+            type="button"
+            className="example"
+            data-testid={`example-${ex.id}`}
+            title={ex.task}
+            disabled={running}
+            onClick={() => setTask(ex.task)}
+          >
+            {ex.title}
+          </button>
+        ))}
+      </div>
+      <div className="pickers">
+        <label>
+          Engine
+          <select data-testid="engine-select" value={engine} onChange={() => undefined}>
+            <option value="scripted">Demo (scripted, no model)</option>
+            <option value="webllm" disabled>
+              WebLLM on your GPU — not available yet
+            </option>
+          </select>
+        </label>
+        <label>
+          Mode
+          <select
+            data-testid="mode-select"
+            value={mode}
+            disabled={running}
+            onChange={(e) => setMode(e.target.value as RunMode)}
+          >
+            {RUN_MODES.map((m) => (
+              <option key={m} value={m}>
+                {MODE_LABEL[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Prompt dialect
+          <select
+            data-testid="dialect-select"
+            value={dialect}
+            disabled={running}
+            onChange={(e) => setDialect(e.target.value as Dialect)}
+          >
+            {DIALECTS.map((d) => (
+              <option key={d} value={d}>
+                {DIALECT_LABEL[d]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" data-testid="run-button" disabled={running || !task.trim()}>
+          Run
+        </button>
+        <button type="button" data-testid="stop-button" disabled={!running || stopping} onClick={stopRun}>
+          {stopping ? 'Stopping…' : 'Stop'}
+        </button>
+      </div>
+    </form>
+  );
+}
