@@ -199,7 +199,7 @@ export function applyEvent(trace: Trace, event: RunEvent): Trace {
 /** Folds a whole event list (tests, replay). */
 export function traceFromEvents(events: readonly RunEvent[]): Trace {
   const [first, ...rest] = events;
-  if (!first || first.type !== 'run_started') throw new Error('A run starts with a run_started event.');
+  if (first?.type !== 'run_started') throw new Error('A run starts with a run_started event.');
   return rest.reduce(applyEvent, startTrace(first));
 }
 

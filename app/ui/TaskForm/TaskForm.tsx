@@ -44,7 +44,8 @@ export function TaskForm() {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSubmit(e);
         }}
       />
-      <div className="examples" role="group" aria-label="Example tasks">
+      <fieldset className="examples">
+        <legend>Examples</legend>
         {EXAMPLE_SCRIPTS.map((ex) => (
           <button
             key={ex.id}
@@ -58,7 +59,7 @@ export function TaskForm() {
             {ex.title}
           </button>
         ))}
-      </div>
+      </fieldset>
       <div className="pickers">
         <label>
           Engine

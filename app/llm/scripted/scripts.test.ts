@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { runAgent } from '../../agent/orchestrator';
+import { traceFromEvents } from '../../agent/trace';
+import type { RunEvent, RunMode } from '../../agent/types';
+import { createDefaultRegistry } from '../../tools/registry';
+import { createToolRunner } from '../../tools/runner';
+import { ScriptedModel } from './scripted-model';
+import { EXAMPLE_SCRIPTS } from './scripts';
+
+async function run(task: string, mode: RunMode, dialect: 'chat' | 'alpha-umi') {
+  const model = new ScriptedModel();
+  const events: RunEvent[] = [];
+  for await (const event of runAgent({
+    task,
+    mode,
+    dialect,
+    tools: createToolRunner(createDefaultRegistry()),
+    models: mode === 'single' ? { backbone: model } : { planner: model, caller: model, summarizer: model },
+  })) {
+    events.push(event);
+  }
+  return traceFromEvents(events);
+}
+
+describe('example scripts', () => {
+  it('there are at least four examples, each with a distinct task', () => {
+    expect(EXAMPLE_SCRIPTS.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(EXAMPLE_SCRIPTS.map((s) => s.task)).size).toBe(EXAMPLE_SCRIPTS.length);
+  });
+
+  for (const script of EXAMPLE_SCRIPTS) {
+    for (const [mode, dialect] of [
+      ['multi', 'chat'],
+      ['multi', 'alpha-umi'],
+      ['single', 'chat'],
+      ['single', 'alpha-umi'],
+    ] as const) {
+      it(`${script.id} (${mode}, ${dialect}): every scripted call is valid and the outcome is the scripted one`, async () => {
+        const trace = await run(script.task, mode, dialect);
+        const calls = trace.steps.filter((s) => s.tool);
+        const scriptedCalls = script.steps.filter((s) => 'call' in s);
+        expect(calls).toHaveLength(scriptedCalls.length);
+        expect(trace.steps.some((s) => s.status === 'error')).toBe(false);
+        const last = script.steps.at(-1);
+        if (last && 'answer' in last) {
+          expect(trace.outcome).toBe('answer');
+          expect(trace.answer).toBe(last.answer);
+        } else {
+          expect(trace.outcome).toBe('give_up');
+        }
+      });
+    }
+  }
+
+  it('each answer states what the tools really returned', async () => {
+    // The scripted answers are written by hand; the tool results are computed. This checks
+    // that the hand-written answers match the computation, so the demo never shows a wrong sum.
+    const expectations: Record<string, string[]> = {
+      'miles-plus-km': ['11.04672 km'],
+      'shopping-total': ['16.65'],
+      'fever-check': ['37.777777777778 degC'],
+      'circle-tiles': ['2827.4333882308 mm^2', '353.67765131'],
+      'furlong-recovery': ['Undefined symbol furlong', '1408.176 m'],
+    };
+    for (const script of EXAMPLE_SCRIPTS) {
+      const trace = await run(script.task, 'multi', 'chat');
+      const observations = trace.steps.flatMap((s) => (s.tool?.observation ? [s.tool.observation] : []));
+      for (const [i, expected] of (expectations[script.id] ?? []).entries()) {
+        expect(observations[i]).toContain(expected);
+      }
+    }
+  });
+});
