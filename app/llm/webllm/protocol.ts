@@ -1,0 +1,87 @@
+import type {
+  ChatCompletionMessageParam,
+  ChatCompletionRequestBase,
+  CompletionCreateParamsBase,
+  CompletionUsage,
+} from '@mlc-ai/web-llm';
+import type { FinishReason, GenerateRequest, Usage } from '../../agent/types';
+
+/**
+ * What crosses into the LLM worker for one generation, and how it is built from the agent's
+ * request. Pure functions, unit-tested in Node; the worker adds `stream` and `stream_options`.
+ */
+export type WorkerGenerateRequest =
+  | { kind: 'chat'; body: Omit<ChatCompletionRequestBase, 'stream' | 'stream_options'> }
+  | { kind: 'completion'; body: Omit<CompletionCreateParamsBase, 'stream' | 'stream_options'> };
+
+export interface WorkerGenerateResult {
+  text: string;
+  finishReason: FinishReason;
+  usage: CompletionUsage | null;
+  wallMs: number;
+}
+
+export type WorkerLoadProgress = { progress: number; text: string; timeElapsedS: number };
+
+/** GLPFT models end every turn with `</s>`: stop there, as the reference inference does. */
+export const ALPHA_UMI_STOP = ['</s>'];
+
+export function buildWorkerRequest(
+  request: Omit<GenerateRequest, 'onDelta' | 'signal'>,
+): WorkerGenerateRequest {
+  const { sampling } = request;
+  const common = {
+    max_tokens: sampling.maxTokens, // always set: a constrained model can otherwise pad forever
+    temperature: sampling.temperature,
+    ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
+  };
+  if (request.prompt.kind === 'text') {
+    return {
+      kind: 'completion',
+      body: { ...common, prompt: request.prompt.text, stop: request.stop ?? ALPHA_UMI_STOP },
+    };
+  }
+  const messages = request.prompt.messages.map(
+    (m) => ({ role: m.role, content: m.content }) as ChatCompletionMessageParam,
+  );
+  const constraint = request.constraint;
+  const responseFormat =
+    constraint?.type === 'grammar'
+      ? { response_format: { type: 'grammar' as const, grammar: constraint.grammar } }
+      : constraint?.type === 'json_schema'
+        ? { response_format: { type: 'json_object' as const, schema: constraint.schema } }
+        : {};
+  return {
+    kind: 'chat',
+    body: {
+      ...common,
+      messages,
+      ...responseFormat,
+      ...(request.stop ? { stop: request.stop } : {}),
+    },
+  };
+}
+
+/** WebLLM's usage as the trace records it. `prompt_tokens` counts only what was prefilled. */
+export function toUsage(result: WorkerGenerateResult, promptChars: number): Usage {
+  const u = result.usage;
+  if (!u) {
+    return {
+      promptTokens: Math.ceil(promptChars / 4),
+      completionTokens: 0,
+      timeToFirstTokenMs: 0,
+      decodeTokensPerSecond: 0,
+      wallMs: result.wallMs,
+      simulated: false,
+    };
+  }
+  return {
+    promptTokens: u.prompt_tokens,
+    completionTokens: u.completion_tokens,
+    timeToFirstTokenMs: (u.extra?.time_to_first_token_s ?? 0) * 1000,
+    decodeTokensPerSecond: u.extra?.decode_tokens_per_s ?? 0,
+    prefillTokensPerSecond: u.extra?.prefill_tokens_per_s ?? 0,
+    wallMs: result.wallMs,
+    simulated: false,
+  };
+}

@@ -1,0 +1,193 @@
+import type { ChatOptions, ModelRecord } from '@mlc-ai/web-llm';
+import { AbortError } from '../../agent/errors';
+import type { GenerateRequest, GenerateResult, LoadProgress, RoleModel } from '../../agent/types';
+import { WorkerCrashedError } from './engine-errors';
+import {
+  buildWorkerRequest,
+  toUsage,
+  type WorkerGenerateRequest,
+  type WorkerGenerateResult,
+} from './protocol';
+
+/**
+ * The subset of the worker API the bridge calls. The real one is comlink's `Remote` of
+ * `LlmWorkerApi`; tests pass a fake object with the same shape.
+ */
+export interface LlmWorkerPort {
+  start(): Promise<{ webllmVersion: string }>;
+  load(
+    record: ModelRecord,
+    options: { chatOptions?: ChatOptions; cacheBackend?: 'cache' | 'indexeddb' | 'opfs' | 'cross-origin' },
+    onProgress: (p: { progress: number; text: string; timeElapsedS: number }) => void,
+  ): Promise<{ modelId: string; loadMs: number }>;
+  generate(request: WorkerGenerateRequest, onDeltas: (text: string) => void): Promise<WorkerGenerateResult>;
+  interrupt(): Promise<void>;
+  unload(): Promise<void>;
+}
+
+/** Starts a worker: the port, a way to end it, and a hook for when it dies on its own. */
+export type WorkerFactory = () => {
+  port: LlmWorkerPort;
+  terminate(): void;
+  onCrash(listener: (message: string) => void): void;
+};
+
+export type BridgeStatus = 'idle' | 'starting' | 'loading' | 'ready' | 'generating' | 'failed';
+
+export interface WebLlmModelOptions {
+  record: ModelRecord;
+  label: string;
+  chatOptions?: ChatOptions;
+  cacheBackend?: 'cache' | 'indexeddb' | 'opfs' | 'cross-origin';
+  /** Runs the load smoke test (a one-token generation) after loading. Default true. */
+  smokeTest?: boolean;
+  onStatus?: (status: BridgeStatus, detail?: string) => void;
+}
+
+/**
+ * One role worker and its lifecycle (STYLE.md #3): start, load, generate, interrupt, restart.
+ * Implements `RoleModel`, so the orchestrator drives a real model exactly like the scripted one.
+ * The worker is never idle-terminated: reloading weights costs seconds to minutes.
+ */
+export class WebLlmRoleModel implements RoleModel {
+  readonly kind = 'webllm' as const;
+  readonly id: string;
+  readonly label: string;
+  private worker: ReturnType<WorkerFactory> | undefined;
+  private status: BridgeStatus = 'idle';
+  private crash: ((error: Error) => void) | undefined;
+
+  constructor(
+    private readonly factory: WorkerFactory,
+    private readonly options: WebLlmModelOptions,
+  ) {
+    this.id = options.record.model_id;
+    this.label = options.label;
+  }
+
+  get currentStatus(): BridgeStatus {
+    return this.status;
+  }
+
+  private setStatus(status: BridgeStatus, detail?: string) {
+    this.status = status;
+    this.options.onStatus?.(status, detail);
+  }
+
+  private ensureWorker(): ReturnType<WorkerFactory> {
+    if (this.worker) return this.worker;
+    const worker = this.factory();
+    worker.onCrash((message) => {
+      const error = new WorkerCrashedError(
+        `The model worker for ${this.id} stopped: ${message}. Restart the role.`,
+      );
+      this.worker = undefined;
+      this.setStatus('failed', error.message);
+      this.crash?.(error);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Races a worker call against the worker dying, so a crash never leaves a promise hanging. */
+  private guarded<T>(call: (port: LlmWorkerPort) => Promise<T>): Promise<T> {
+    const worker = this.ensureWorker();
+    return new Promise<T>((resolve, reject) => {
+      this.crash = reject;
+      call(worker.port).then(resolve, reject);
+    }).finally(() => {
+      this.crash = undefined;
+    });
+  }
+
+  async load(options: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {}): Promise<void> {
+    const { signal } = options;
+    if (signal?.aborted) throw new AbortError('Loading was cancelled.');
+    this.setStatus('starting');
+    const onAbort = () => this.restart();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await this.guarded((port) => port.start());
+      this.setStatus('loading');
+      await this.guarded((port) =>
+        port.load(
+          this.options.record,
+          {
+            ...(this.options.chatOptions ? { chatOptions: this.options.chatOptions } : {}),
+            ...(this.options.cacheBackend ? { cacheBackend: this.options.cacheBackend } : {}),
+          },
+          (p) => options.onProgress?.(p),
+        ),
+      );
+      if (this.options.smokeTest ?? true) {
+        // A one-token generation proves the engine answers (racing reloads can leave engines
+        // that return nothing); loading only counts as done when it does.
+        await this.guarded((port) =>
+          port.generate(
+            {
+              kind: 'chat',
+              body: { messages: [{ role: 'user', content: 'Hi' }], max_tokens: 1, temperature: 0 },
+            },
+            () => undefined,
+          ),
+        );
+      }
+      this.setStatus('ready');
+    } catch (error) {
+      if (signal?.aborted) {
+        this.setStatus('idle');
+        throw new AbortError('Loading was cancelled.');
+      }
+      this.setStatus('failed', error instanceof Error ? error.message : String(error));
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async generate(request: GenerateRequest): Promise<GenerateResult> {
+    const { signal, onDelta, ...rest } = request;
+    if (signal?.aborted) throw new AbortError();
+    const body = buildWorkerRequest(rest);
+    const promptChars =
+      request.prompt.kind === 'text'
+        ? request.prompt.text.length
+        : request.prompt.messages.reduce((n, m) => n + m.content.length, 0);
+    let stale = false;
+    const onAbort = () => {
+      void this.worker?.port.interrupt().catch(() => undefined);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.setStatus('generating');
+    try {
+      const result = await this.guarded((port) =>
+        port.generate(body, (text) => {
+          if (!stale) onDelta?.(text);
+        }),
+      );
+      if (signal?.aborted) throw new AbortError();
+      return { text: result.text, usage: toUsage(result, promptChars), finishReason: result.finishReason };
+    } finally {
+      stale = true; // deltas that arrive after the call settled are dropped, not rendered
+      signal?.removeEventListener('abort', onAbort);
+      if (this.status === 'generating') this.setStatus('ready');
+    }
+  }
+
+  async interrupt(): Promise<void> {
+    await this.worker?.port.interrupt();
+  }
+
+  /** Ends the worker (and its GPU memory); the next load starts a fresh one. */
+  restart(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.crash?.(new AbortError('The worker was restarted.'));
+    this.setStatus('idle');
+  }
+
+  async unload(): Promise<void> {
+    await this.worker?.port.unload().catch(() => undefined);
+    this.restart();
+  }
+}

@@ -1,0 +1,186 @@
+/// <reference lib="webworker" />
+/**
+ * One role's model: a WebLLM `MLCEngine` in a dedicated worker, exposed as one object
+ * through comlink (STYLE.md #2). WebLLM's own `WebWorkerMLCEngineHandler` is not used: it
+ * takes over `onmessage`, which comlink needs.
+ */
+import type {
+  AppConfig,
+  ChatCompletionChunk,
+  ChatCompletionRequestStreaming,
+  ChatOptions,
+  Completion,
+  CompletionCreateParamsStreaming,
+  CompletionUsage,
+  MLCEngine,
+  ModelRecord,
+} from '@mlc-ai/web-llm';
+import { expose } from 'comlink';
+import { probeGpu } from '../app/llm/gpu-probe';
+import { classifyEngineError } from '../app/llm/webllm/engine-errors';
+import type {
+  WorkerGenerateRequest,
+  WorkerGenerateResult,
+  WorkerLoadProgress,
+} from '../app/llm/webllm/protocol';
+
+let engine: MLCEngine | undefined;
+let loadedId: string | undefined;
+let appConfig: AppConfig | undefined;
+
+/** Deltas cross the worker boundary at most every 16 ms, batched. */
+const FLUSH_MS = 16;
+
+async function getEngine(): Promise<MLCEngine> {
+  if (engine) return engine;
+  const webllm = await import('@mlc-ai/web-llm');
+  engine = new webllm.MLCEngine();
+  return engine;
+}
+
+function throwClassified(error: unknown, context: { modelId?: string; phase: 'load' | 'generate' }): never {
+  throw classifyEngineError(error, context);
+}
+
+const api = {
+  /** The GPU as this worker sees it (it can differ from the page's view). */
+  probe: () => probeGpu(),
+
+  /** Creates the engine without loading a model: proves the worker and WebLLM start here. */
+  async start(): Promise<{ webllmVersion: string }> {
+    await getEngine();
+    return { webllmVersion: WEBLLM_VERSION };
+  },
+
+  async load(
+    record: ModelRecord,
+    options: { chatOptions?: ChatOptions; cacheBackend?: AppConfig['cacheBackend'] },
+    onProgress: (progress: WorkerLoadProgress) => void,
+  ): Promise<{ modelId: string; loadMs: number }> {
+    const started = performance.now();
+    const e = await getEngine();
+    appConfig = {
+      model_list: [record],
+      ...(options.cacheBackend ? { cacheBackend: options.cacheBackend } : {}),
+    };
+    e.setAppConfig(appConfig);
+    e.setInitProgressCallback((report) =>
+      onProgress({ progress: report.progress, text: report.text, timeElapsedS: report.timeElapsed }),
+    );
+    try {
+      await e.reload(record.model_id, options.chatOptions);
+    } catch (error) {
+      loadedId = undefined;
+      throwClassified(error, { modelId: record.model_id, phase: 'load' });
+    }
+    loadedId = record.model_id;
+    return { modelId: record.model_id, loadMs: performance.now() - started };
+  },
+
+  async generate(
+    request: WorkerGenerateRequest,
+    onDeltas: (text: string) => void,
+  ): Promise<WorkerGenerateResult> {
+    const e = await getEngine();
+    if (!loadedId)
+      throw classifyEngineError(new Error('No model is loaded in this worker.'), { phase: 'generate' });
+    const started = performance.now();
+    let pending = '';
+    let lastFlush = started;
+    const push = (delta: string) => {
+      pending += delta;
+      const now = performance.now();
+      if (now - lastFlush >= FLUSH_MS) {
+        onDeltas(pending);
+        pending = '';
+        lastFlush = now;
+      }
+    };
+    let text = '';
+    let usage: CompletionUsage | undefined;
+    let finishReason: WorkerGenerateResult['finishReason'] = 'stop';
+    try {
+      if (request.kind === 'chat') {
+        const body: ChatCompletionRequestStreaming = {
+          ...request.body,
+          stream: true,
+          stream_options: { include_usage: true },
+        };
+        const chunks: AsyncIterable<ChatCompletionChunk> = await e.chat.completions.create(body);
+        for await (const chunk of chunks) {
+          const choice = chunk.choices[0];
+          const delta = choice?.delta?.content ?? '';
+          if (delta) {
+            text += delta;
+            push(delta);
+          }
+          if (choice?.finish_reason) finishReason = normaliseFinish(choice.finish_reason);
+          if (chunk.usage) usage = chunk.usage;
+        }
+      } else {
+        // The raw completion API needs an empty KV cache; the α-UMi prompt is re-read whole anyway.
+        await e.resetChat();
+        const body: CompletionCreateParamsStreaming = {
+          ...request.body,
+          stream: true,
+          stream_options: { include_usage: true },
+        };
+        const chunks: AsyncIterable<Completion> = await e.completions.create(body);
+        for await (const chunk of chunks) {
+          const choice = chunk.choices[0];
+          const delta = choice?.text ?? '';
+          if (delta) {
+            text += delta;
+            push(delta);
+          }
+          if (choice?.finish_reason) finishReason = normaliseFinish(choice.finish_reason);
+          if (chunk.usage) usage = chunk.usage;
+        }
+      }
+    } catch (error) {
+      if (pending) onDeltas(pending);
+      throwClassified(error, { ...(loadedId ? { modelId: loadedId } : {}), phase: 'generate' });
+    }
+    if (pending) onDeltas(pending);
+    return { text, finishReason, usage: usage ?? null, wallMs: performance.now() - started };
+  },
+
+  /** Cooperative: the current generation ends at the next token; the model stays loaded. */
+  async interrupt(): Promise<void> {
+    await engine?.interruptGenerate();
+  },
+
+  async reset(): Promise<void> {
+    await engine?.resetChat();
+  },
+
+  async unload(): Promise<void> {
+    await engine?.unload();
+    loadedId = undefined;
+  },
+
+  async isCached(record: ModelRecord, cacheBackend?: AppConfig['cacheBackend']): Promise<boolean> {
+    const webllm = await import('@mlc-ai/web-llm');
+    return webllm.hasModelInCache(record.model_id, {
+      model_list: [record],
+      ...(cacheBackend ? { cacheBackend } : {}),
+    });
+  },
+
+  async deleteFromCache(record: ModelRecord, cacheBackend?: AppConfig['cacheBackend']): Promise<void> {
+    const webllm = await import('@mlc-ai/web-llm');
+    await webllm.deleteModelAllInfoInCache(record.model_id, {
+      model_list: [record],
+      ...(cacheBackend ? { cacheBackend } : {}),
+    });
+  },
+};
+
+function normaliseFinish(reason: string): WorkerGenerateResult['finishReason'] {
+  if (reason === 'length') return 'length';
+  if (reason === 'abort') return 'abort';
+  return 'stop';
+}
+
+expose(api);
+export type LlmWorkerApi = typeof api;
