@@ -3,7 +3,8 @@ import type { Role } from '../agent/types';
 import type { AppState } from './index';
 
 export const selectTrace = (s: AppState) => s.trace;
-export const selectSteps = (s: AppState): readonly TraceStep[] => s.trace?.steps ?? [];
+const NO_STEPS: readonly TraceStep[] = [];
+export const selectSteps = (s: AppState): readonly TraceStep[] => s.trace?.steps ?? NO_STEPS;
 export const selectIsRunning = (s: AppState) => s.runStatus !== 'idle';
 
 /** The role working right now: the last step still running, or a running tool. */

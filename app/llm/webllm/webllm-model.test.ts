@@ -51,7 +51,13 @@ function fakeWorker(overrides: Partial<LlmWorkerPort> = {}) {
     ...overrides,
   };
   const terminate = vi.fn();
-  const factory: WorkerFactory = vi.fn(() => ({ port, terminate, onCrash: (l) => (crash = l) }));
+  const factory: WorkerFactory = vi.fn(() => ({
+    port,
+    terminate,
+    onCrash: (l: (m: string) => void) => {
+      crash = l;
+    },
+  }));
   return { port, factory, terminate, calls, crash: (m: string) => crash?.(m) };
 }
 
