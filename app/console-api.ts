@@ -1,6 +1,9 @@
 import type { Trace } from './agent/trace';
 import type { Dialect, RunMode } from './agent/types';
-import { useAppStore } from './store';
+import type { GpuProbe } from './llm/gpu-probe';
+import { type AppState, useAppStore } from './store';
+import { cancelLoading, loadModels, probeAgain } from './store/models-controller';
+import type { SlotId } from './store/models-slice';
 import { startRun, stopRun } from './store/run-controller';
 
 export interface UmiConsoleApi {
@@ -9,6 +12,17 @@ export interface UmiConsoleApi {
   stop(): void;
   /** The trace of the current or last run (a plain object: copy it, export it). */
   trace(): Trace | undefined;
+  gpu: {
+    /** Probes WebGPU again: adapter, shader-f16, limits, problems. */
+    probe(): Promise<GpuProbe>;
+  };
+  models: {
+    /** Loads the chosen models one role after another (or one slot). */
+    load(slot?: SlotId): Promise<void>;
+    cancel(): void;
+    /** The per-role load state: model, status, progress, error. */
+    status(): AppState['slots'];
+  };
 }
 
 declare global {
@@ -29,5 +43,11 @@ export function installConsoleApi(): void {
     },
     stop: stopRun,
     trace: () => useAppStore.getState().trace,
+    gpu: { probe: probeAgain },
+    models: {
+      load: (slot) => loadModels(slot),
+      cancel: cancelLoading,
+      status: () => useAppStore.getState().slots,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installConsoleApi } from './console-api';
+import { initModels } from './store/models-controller';
 import { App } from './ui/App/App';
 import './ui/styles.css';
 
@@ -12,3 +13,4 @@ createRoot(root).render(
   </StrictMode>,
 );
 installConsoleApi();
+void initModels();

@@ -91,7 +91,8 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   if (fake.cutAfter !== undefined) {
     const cut = fake.cutAfter;
     delete fake.cutAfter;
-    res.write(chunk.subarray(0, cut), () => res.destroy());
+    // A graceful FIN after the bytes (not a reset), so the client surely receives them first.
+    res.write(chunk.subarray(0, cut), () => res.socket?.end());
     return;
   }
   res.end(chunk);

@@ -1,16 +1,18 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type AppState = SettingsSlice & RunSlice;
+export type AppState = SettingsSlice & RunSlice & ModelsSlice;
 
-/** One store made of slices; middleware is applied once, here. Only settings persist. */
+/** One store made of slices; middleware is applied once, here. Only choices persist. */
 export const useAppStore = create<AppState>()(
   persist(
     (...a) => ({
       ...createSettingsSlice(...a),
       ...createRunSlice(...a),
+      ...createModelsSlice(...a),
     }),
     {
       name: 'umi-lab.settings',
@@ -22,6 +24,9 @@ export const useAppStore = create<AppState>()(
         engine: s.engine,
         maxSteps: s.maxSteps,
         scriptedTokenDelayMs: s.scriptedTokenDelayMs,
+        presetId: s.presetId,
+        modelSource: s.modelSource,
+        cacheBackend: s.cacheBackend,
       }),
     },
   ),

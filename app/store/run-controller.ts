@@ -5,6 +5,7 @@ import { ScriptedModel } from '../llm/scripted/scripted-model';
 import { createDefaultRegistry } from '../tools/registry';
 import { createToolRunner } from '../tools/runner';
 import { useAppStore } from './index';
+import { modelsForRun } from './models-controller';
 
 /** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
 let controller: AbortController | undefined;
@@ -57,8 +58,6 @@ export async function startRun(): Promise<Trace | undefined> {
   if (state.runStatus !== 'idle') return state.trace;
   const task = state.task.trim();
   if (!task) return undefined;
-  if (state.engine !== 'scripted')
-    throw new Error('Only the scripted demo engine is available in this version.');
 
   controller = new AbortController();
   const { signal } = controller;
@@ -76,7 +75,10 @@ export async function startRun(): Promise<Trace | undefined> {
       task,
       mode: state.mode,
       dialect: state.dialect,
-      models: scriptedModels(state.mode, state.scriptedTokenDelayMs),
+      models:
+        state.engine === 'webllm'
+          ? modelsForRun(state.mode)
+          : scriptedModels(state.mode, state.scriptedTokenDelayMs),
       tools: toolRunner(),
       maxSteps: state.maxSteps,
       signal,

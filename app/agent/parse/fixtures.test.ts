@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readAlphaUmiFixture } from '../../test-support/fixtures';
 import type { AlphaUmiToolDoc, ToolDefinition } from '../types';
 import { parseBackbone } from './backbone';
 import { parseCallerAlphaUmi } from './caller';
@@ -14,8 +13,7 @@ interface TrainRecord {
 }
 
 function load(name: string): TrainRecord[] {
-  const url = new URL(`../../../../shared/fixtures/alpha-umi/${name}`, import.meta.url);
-  return JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as TrainRecord[];
+  return readAlphaUmiFixture<TrainRecord[]>(name);
 }
 
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object']);

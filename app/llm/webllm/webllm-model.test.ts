@@ -48,6 +48,8 @@ function fakeWorker(overrides: Partial<LlmWorkerPort> = {}) {
     ),
     interrupt: vi.fn(async () => undefined),
     unload: vi.fn(async () => undefined),
+    isCached: vi.fn(async () => false),
+    deleteFromCache: vi.fn(async () => undefined),
     ...overrides,
   };
   const terminate = vi.fn();

@@ -23,7 +23,11 @@ export interface LlmWorkerPort {
   generate(request: WorkerGenerateRequest, onDeltas: (text: string) => void): Promise<WorkerGenerateResult>;
   interrupt(): Promise<void>;
   unload(): Promise<void>;
+  isCached(record: ModelRecord, cacheBackend?: CacheBackendName): Promise<boolean>;
+  deleteFromCache(record: ModelRecord, cacheBackend?: CacheBackendName): Promise<void>;
 }
+
+export type CacheBackendName = 'cache' | 'indexeddb' | 'opfs' | 'cross-origin';
 
 /** Starts a worker: the port, a way to end it, and a hook for when it dies on its own. */
 export type WorkerFactory = () => {
@@ -184,6 +188,15 @@ export class WebLlmRoleModel implements RoleModel {
     this.worker = undefined;
     this.crash?.(new AbortError('The worker was restarted.'));
     this.setStatus('idle');
+  }
+
+  /** Whether `record` (this role's model by default) is in WebLLM's cache. Starts the worker. */
+  isCached(record: ModelRecord = this.options.record): Promise<boolean> {
+    return this.guarded((port) => port.isCached(record, this.options.cacheBackend));
+  }
+
+  deleteFromCache(record: ModelRecord = this.options.record): Promise<void> {
+    return this.guarded((port) => port.deleteFromCache(record, this.options.cacheBackend));
   }
 
   async unload(): Promise<void> {

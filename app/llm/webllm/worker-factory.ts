@@ -28,6 +28,8 @@ export const startLlmWorker: WorkerFactory = () => {
     generate: (request, onDeltas) => remote.generate(request, proxy(onDeltas)),
     interrupt: () => remote.interrupt(),
     unload: () => remote.unload(),
+    isCached: (record, backend) => remote.isCached(record, backend),
+    deleteFromCache: (record, backend) => remote.deleteFromCache(record, backend),
   };
   return {
     port,

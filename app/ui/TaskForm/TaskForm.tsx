@@ -4,6 +4,7 @@ import { EXAMPLE_SCRIPTS } from '../../llm/scripted/scripts';
 import { useAppStore } from '../../store';
 import { startRun, stopRun } from '../../store/run-controller';
 import { selectIsRunning } from '../../store/selectors';
+import type { EngineChoice } from '../../store/settings-slice';
 
 const MODE_LABEL: Record<RunMode, string> = {
   multi: 'multi — three models, one per role (α-UMi)',
@@ -23,7 +24,8 @@ export function TaskForm() {
   const engine = useAppStore((s) => s.engine);
   const running = useAppStore(selectIsRunning);
   const stopping = useAppStore((s) => s.runStatus === 'stopping');
-  const { setTask, setMode, setDialect } = useAppStore.getState();
+  const gpuOk = useAppStore((s) => s.gpu?.ok === true);
+  const { setTask, setMode, setDialect, setEngine } = useAppStore.getState();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -63,10 +65,15 @@ export function TaskForm() {
       <div className="pickers">
         <label>
           Engine
-          <select data-testid="engine-select" value={engine} onChange={() => undefined}>
+          <select
+            data-testid="engine-select"
+            value={engine}
+            disabled={running}
+            onChange={(e) => setEngine(e.target.value as EngineChoice)}
+          >
             <option value="scripted">Demo (scripted, no model)</option>
-            <option value="webllm" disabled>
-              WebLLM on your GPU — not available yet
+            <option value="webllm" disabled={!gpuOk}>
+              {gpuOk ? 'Models on your GPU (WebLLM)' : 'Models on your GPU — needs WebGPU'}
             </option>
           </select>
         </label>

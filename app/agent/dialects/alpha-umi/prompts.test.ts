@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readAlphaUmiFixture } from '../../../test-support/fixtures';
 import type { AlphaUmiToolDoc, ToolDefinition } from '../../types';
 import {
   buildBackbonePrompt,
@@ -23,10 +23,8 @@ interface TrainRecord {
   target: string;
 }
 
-const FIXTURES = new URL('../../../../../shared/fixtures/alpha-umi/', import.meta.url);
-
 function loadTrain(role: 'planner' | 'caller' | 'summarizer' | 'backbone'): TrainRecord[] {
-  const records: unknown = JSON.parse(readFileSync(new URL(`train_${role}.json`, FIXTURES), 'utf8'));
+  const records: unknown = readAlphaUmiFixture(`train_${role}.json`);
   if (!Array.isArray(records) || records.length === 0) throw new Error(`train_${role}.json: no records`);
   return records as TrainRecord[];
 }

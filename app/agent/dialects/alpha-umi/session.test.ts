@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readAlphaUmiFixture } from '../../../test-support/fixtures';
 import type {
   AlphaUmiToolDoc,
   CallerParse,
@@ -25,8 +25,7 @@ interface TrainRecord {
   target: string;
 }
 
-const FIXTURES = new URL('../../../../../shared/fixtures/alpha-umi/', import.meta.url);
-const load = <T>(name: string): T[] => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as T[];
+const load = <T>(name: string): T[] => readAlphaUmiFixture<T[]>(name);
 
 const trajectories = load<Trajectory>('raw_data_stage_2.json');
 const train: Record<Role, TrainRecord[]> = {
