@@ -18,6 +18,7 @@ import type {
 import { expose } from 'comlink';
 import { probeGpu } from '../app/llm/gpu-probe';
 import { classifyEngineError } from '../app/llm/webllm/engine-errors';
+import { preflightModel } from '../app/llm/webllm/preflight';
 import type {
   WorkerGenerateRequest,
   WorkerGenerateResult,
@@ -68,6 +69,12 @@ const api = {
       onProgress({ progress: report.progress, text: report.text, timeElapsedS: report.timeElapsed }),
     );
     try {
+      const webllm = await import('@mlc-ai/web-llm');
+      const cached = await webllm.hasModelInCache(record.model_id, appConfig).catch(() => false);
+      if (!cached) {
+        onProgress({ progress: 0, text: 'Checking the model files…', timeElapsedS: 0 });
+        await preflightModel(record);
+      }
       await e.reload(record.model_id, options.chatOptions);
     } catch (error) {
       loadedId = undefined;

@@ -86,9 +86,17 @@ async function loadSlot(slot: SlotState, signal: AbortSignal): Promise<boolean> 
       onProgress: (p) =>
         updateSlot(slot.slot, { progress: p.progress, text: p.text, phase: phaseOf(p.text) }),
     });
-    updateSlot(slot.slot, { status: 'ready', progress: 1, phase: 'ready', text: 'Loaded and answering.' });
+    updateSlot(slot.slot, {
+      status: 'ready',
+      progress: 1,
+      phase: 'ready',
+      text: 'Loaded and answering.',
+      ...(bridge.engineVersion ? { webllmVersion: bridge.engineVersion } : {}),
+    });
     return true;
   } catch (error) {
+    const version = bridges.get(slot.slot)?.engineVersion;
+    if (version) updateSlot(slot.slot, { webllmVersion: version });
     if (signal.aborted) {
       updateSlot(slot.slot, { status: 'cancelled', phase: '', text: 'Loading cancelled.' });
       return false;

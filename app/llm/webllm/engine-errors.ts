@@ -34,6 +34,18 @@ export class EngineError extends Error {
   override name = 'EngineError';
 }
 
+const OUR_ERRORS = new Set([
+  'DeviceLostError',
+  'OutOfMemoryError',
+  'ModelDownloadError',
+  'WebGpuUnavailableError',
+  'ShaderF16Error',
+  'ModelNotLoadedError',
+  'ContextWindowError',
+  'WorkerCrashedError',
+  'EngineError',
+]);
+
 const SMALLER =
   'Try a smaller preset, a smaller context window, or the "shared" mode (one model for all roles).';
 
@@ -46,7 +58,7 @@ export function classifyEngineError(
   const message = error instanceof Error ? error.message : String(error);
   const text = `${name} ${message}`;
   const model = context.modelId ? ` (${context.modelId})` : '';
-  if (name === 'AbortError') return error as Error;
+  if (name === 'AbortError' || OUR_ERRORS.has(name)) return error as Error;
   if (/DeviceLost|device (was )?lost|device is lost/i.test(text)) {
     return new DeviceLostError(
       `The GPU device was lost${model}. ${SMALLER} Reloading the page resets the GPU.`,

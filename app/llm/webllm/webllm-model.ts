@@ -60,6 +60,8 @@ export class WebLlmRoleModel implements RoleModel {
   private worker: ReturnType<WorkerFactory> | undefined;
   private status: BridgeStatus = 'idle';
   private crash: ((error: Error) => void) | undefined;
+  /** The WebLLM version the worker's engine reported when it started (undefined before). */
+  engineVersion: string | undefined;
 
   constructor(
     private readonly factory: WorkerFactory,
@@ -111,7 +113,8 @@ export class WebLlmRoleModel implements RoleModel {
     const onAbort = () => this.restart();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      await this.guarded((port) => port.start());
+      const started = await this.guarded((port) => port.start());
+      this.engineVersion = started.webllmVersion;
       this.setStatus('loading');
       await this.guarded((port) =>
         port.load(

@@ -32,7 +32,12 @@ function SlotRow({ slot, busy }: { slot: SlotState; busy: boolean }) {
   }, [catalog, gpu]);
   const pct = Math.round(slot.progress * 100);
   return (
-    <li className={`slot status-${slot.status}`} data-testid={`slot-${slot.slot}`} data-status={slot.status}>
+    <li
+      className={`slot status-${slot.status}`}
+      data-testid={`slot-${slot.slot}`}
+      data-status={slot.status}
+      data-webllm={slot.webllmVersion ?? ''}
+    >
       <label>
         <span className="slot-roles">{slot.roles.join(' + ')}</span>
         <select
@@ -67,6 +72,7 @@ function SlotRow({ slot, busy }: { slot: SlotState; busy: boolean }) {
         {slot.status === 'ready' && <span className="badge decision-conclusion">loaded</span>}
         {slot.status === 'queued' && <span className="note">queued</span>}
         {slot.status === 'cancelled' && <span className="note">cancelled</span>}
+        {slot.webllmVersion && <span className="note">WebLLM {slot.webllmVersion} engine started</span>}
       </div>
       {slot.status === 'loading' && slot.text && <p className="note slot-text">{slot.text}</p>}
       {slot.status === 'failed' && slot.error && (
