@@ -240,6 +240,19 @@ describe.each(['alpha-umi', 'chat'] as const)('runAgent, %s dialect', (dialect) 
     );
   });
 
+  it('an empty planner output is an error the planner sees on its next turn, not a silent hang', async () => {
+    const events = await collect({
+      dialect,
+      models: models({ planner: ['', plan(dialect, 'Sorry.', 'give up')] }),
+    });
+    const error = events.find((e) => e.type === 'step_error');
+    expect(error).toMatchObject({ step: 0, error: { name: 'EmptyOutputError' } });
+    expect(events.some((e) => e.type === 'role_started' && e.role === 'caller')).toBe(false);
+    const trace = traceFromEvents(events);
+    expect(JSON.stringify(trace.steps[1]?.prompt)).toContain('The planner wrote nothing');
+    expect(trace.outcome).toBe('give_up');
+  });
+
   it('cuts long observations to 1024 characters plus "..."', async () => {
     const events = await collect({
       dialect,

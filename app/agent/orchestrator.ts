@@ -234,6 +234,23 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
 
       const { raw: plannerRaw, parsed: plan } = yield* turnOf('planner', turn, parsePlanner);
       session.record({ kind: 'planner', raw: plannerRaw, parsed: plan });
+      if (plannerRaw.trim() === '') {
+        // An empty plan would send the caller off with nothing to do: it is an error the
+        // planner is told about on its next turn (and the turn counts toward the step limit).
+        const error = {
+          name: 'EmptyOutputError',
+          message: 'The planner wrote nothing. Write a thought and a decision.',
+        };
+        const observation = truncateObservation(
+          session.formatObservation(
+            { ok: false, error, logs: [], durationMs: 0 },
+            { name: 'none', arguments: {} },
+          ),
+        );
+        yield { type: 'step_error', step: step - 1, error, observation, at: now() };
+        session.record({ kind: 'observation', text: observation });
+        continue;
+      }
       if (plan.decision === 'give_up') {
         yield { type: 'give_up', reason: 'planner', at: now() };
         yield { type: 'run_finished', outcome: 'give_up', at: now() };

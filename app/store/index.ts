@@ -27,6 +27,7 @@ export const useAppStore = create<AppState>()(
         presetId: s.presetId,
         modelSource: s.modelSource,
         cacheBackend: s.cacheBackend,
+        customModels: s.customModels,
       }),
     },
   ),

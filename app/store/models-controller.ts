@@ -118,10 +118,21 @@ export async function loadModels(only?: SlotId): Promise<void> {
     if (current?.status !== 'ready')
       state.updateSlot(slot.slot, { status: 'queued', text: 'Waiting for its turn.' });
   }
-  for (const slot of planned) {
+  for (const [i, slot] of planned.entries()) {
     if (controller.signal.aborted) break;
     const ok = await loadSlot(slot, controller.signal);
-    if (!ok) break;
+    if (!ok) {
+      // Later roles are not started after a failure: say so instead of leaving them "queued".
+      for (const later of planned.slice(i + 1)) {
+        if (useAppStore.getState().slots[later.slot]?.status === 'queued') {
+          useAppStore.getState().updateSlot(later.slot, {
+            status: 'idle',
+            text: `Not loaded: ${slot.roles.join(' + ')} did not load first.`,
+          });
+        }
+      }
+      break;
+    }
   }
   if (loadController === controller) loadController = undefined;
   await refreshStorage();

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { NamedErrorData, Role, RunMode } from '../agent/types';
-import type { CatalogModel } from '../llm/catalog';
+import { type CatalogModel, type CustomModelInput, customModel } from '../llm/catalog';
 import type { GpuProbe } from '../llm/gpu-probe';
 import type { ModelSource } from '../llm/model-source';
 import { findPreset, modelLoads, type PresetId, resolvePreset } from '../llm/presets';
@@ -45,6 +45,11 @@ export interface ModelsSlice {
   cacheBackend: CacheBackend;
   slots: Partial<Record<SlotId, SlotState>>;
   storage: StorageInfo | undefined;
+  /** The user's own MLC-compiled models (e.g. α-UMi weights), kept across visits. */
+  customModels: CustomModelInput[];
+  /** Adds a custom model; throws `CatalogError` with a sentence when the input is unusable. */
+  addCustomModel: (input: CustomModelInput) => void;
+  removeCustomModel: (id: string) => void;
   setGpu: (gpu: GpuProbe) => void;
   setCatalog: (catalog: CatalogModel[]) => void;
   choosePreset: (id: PresetId) => void;
@@ -105,12 +110,31 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
   cacheBackend: 'cache',
   slots: {},
   storage: undefined,
+  customModels: [],
+  addCustomModel: (input) => {
+    const model = customModel(input); // validates before anything changes
+    const catalog = [...(get().catalog ?? []).filter((m) => m.id !== model.id), model];
+    set({ customModels: [...get().customModels.filter((m) => m.id !== model.id), input], catalog });
+  },
+  removeCustomModel: (id) =>
+    set((state) => ({
+      customModels: state.customModels.filter((m) => m.id !== id),
+      catalog: state.catalog?.filter((m) => m.id !== id || m.source !== 'custom'),
+    })),
   setGpu: (gpu) => {
     set({ gpu });
     if (get().catalog) set(applyPreset(get(), get().presetId));
   },
-  setCatalog: (catalog) => {
-    set({ catalog });
+  setCatalog: (prebuilt) => {
+    // Custom models saved earlier join the prebuilt ones; an entry that no longer validates is dropped.
+    const custom = get().customModels.flatMap((input) => {
+      try {
+        return [customModel(input)];
+      } catch {
+        return [];
+      }
+    });
+    set({ catalog: [...prebuilt, ...custom] });
     set(applyPreset(get(), get().presetId));
   },
   choosePreset: (id) => set(applyPreset(get(), id, true)),

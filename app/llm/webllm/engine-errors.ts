@@ -34,17 +34,20 @@ export class EngineError extends Error {
   override name = 'EngineError';
 }
 
-const OUR_ERRORS = new Set([
-  'DeviceLostError',
-  'OutOfMemoryError',
-  'ModelDownloadError',
-  'WebGpuUnavailableError',
-  'ShaderF16Error',
-  'ModelNotLoadedError',
-  'ContextWindowError',
-  'WorkerCrashedError',
-  'EngineError',
-]);
+/** Errors this module made already (WebLLM has classes with some of the same names). */
+function isOurs(error: unknown): boolean {
+  return [
+    DeviceLostError,
+    OutOfMemoryError,
+    ModelDownloadError,
+    WebGpuUnavailableError,
+    ShaderF16Error,
+    ModelNotLoadedError,
+    ContextWindowError,
+    WorkerCrashedError,
+    EngineError,
+  ].some((cls) => error instanceof cls);
+}
 
 const SMALLER =
   'Try a smaller preset, a smaller context window, or the "shared" mode (one model for all roles).';
@@ -58,7 +61,7 @@ export function classifyEngineError(
   const message = error instanceof Error ? error.message : String(error);
   const text = `${name} ${message}`;
   const model = context.modelId ? ` (${context.modelId})` : '';
-  if (name === 'AbortError' || OUR_ERRORS.has(name)) return error as Error;
+  if (name === 'AbortError' || isOurs(error)) return error as Error;
   if (/DeviceLost|device (was )?lost|device is lost/i.test(text)) {
     return new DeviceLostError(
       `The GPU device was lost${model}. ${SMALLER} Reloading the page resets the GPU.`,

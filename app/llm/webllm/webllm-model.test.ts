@@ -9,11 +9,26 @@ const record = {
   model_lib: 'https://example.org/m.wasm',
 };
 
+const gpuOk = {
+  ok: true as const,
+  adapter: { vendor: 'v', architecture: 'a', device: '', description: '', isFallbackAdapter: false },
+  shaderF16: false,
+  limits: {
+    maxStorageBufferBindingSize: 2 ** 30,
+    maxComputeWorkgroupStorageSize: 32768,
+    maxStorageBuffersPerShaderStage: 10,
+    maxBufferSize: 2 ** 30,
+  },
+  problems: [],
+  warnings: [],
+};
+
 function fakeWorker(overrides: Partial<LlmWorkerPort> = {}) {
   let crash: ((m: string) => void) | undefined;
   const calls: WorkerGenerateRequest[] = [];
   const port: LlmWorkerPort = {
     start: vi.fn(async () => ({ webllmVersion: '0.2.86' })),
+    probe: vi.fn(async () => gpuOk),
     load: vi.fn(async (_r, _o, onProgress) => {
       onProgress({ progress: 0.5, text: 'Fetching param cache[1/2]', timeElapsedS: 1 });
       onProgress({ progress: 1, text: 'Finish loading on WebGPU', timeElapsedS: 2 });
@@ -156,6 +171,20 @@ describe('WebLlmRoleModel (bridge against a fake worker)', () => {
     const w = fakeWorker({ load: vi.fn(async () => Promise.reject(error)) });
     const model = new WebLlmRoleModel(w.factory, { record, label: 'Tiny' });
     await expect(model.load()).rejects.toMatchObject({ name: 'ModelDownloadError' });
+    expect(model.currentStatus).toBe('failed');
+  });
+
+  it('a worker without a GPU fails the load with WebGpuUnavailableError', async () => {
+    const w = fakeWorker({
+      probe: vi.fn(async () => ({
+        ok: false as const,
+        reason: 'no-adapter' as const,
+        message: 'No adapter.',
+      })),
+    });
+    const model = new WebLlmRoleModel(w.factory, { record, label: 'Tiny' });
+    await expect(model.load()).rejects.toMatchObject({ name: 'WebGpuUnavailableError' });
+    expect(w.port.load).not.toHaveBeenCalled();
     expect(model.currentStatus).toBe('failed');
   });
 

@@ -1,7 +1,8 @@
 import type { ChatOptions, ModelRecord } from '@mlc-ai/web-llm';
 import { AbortError } from '../../agent/errors';
 import type { GenerateRequest, GenerateResult, LoadProgress, RoleModel } from '../../agent/types';
-import { WorkerCrashedError } from './engine-errors';
+import type { GpuProbe } from '../gpu-probe';
+import { WebGpuUnavailableError, WorkerCrashedError } from './engine-errors';
 import {
   buildWorkerRequest,
   toUsage,
@@ -15,6 +16,7 @@ import {
  */
 export interface LlmWorkerPort {
   start(): Promise<{ webllmVersion: string }>;
+  probe(): Promise<GpuProbe>;
   load(
     record: ModelRecord,
     options: { chatOptions?: ChatOptions; cacheBackend?: 'cache' | 'indexeddb' | 'opfs' | 'cross-origin' },
@@ -115,6 +117,9 @@ export class WebLlmRoleModel implements RoleModel {
     try {
       const started = await this.guarded((port) => port.start());
       this.engineVersion = started.webllmVersion;
+      // The page saw a GPU; the worker must too (some browsers offer WebGPU only to pages).
+      const gpu = await this.guarded((port) => port.probe());
+      if (!gpu.ok) throw new WebGpuUnavailableError(`The model worker has no usable GPU: ${gpu.message}`);
       this.setStatus('loading');
       await this.guarded((port) =>
         port.load(

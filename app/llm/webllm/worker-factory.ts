@@ -24,6 +24,7 @@ export const startLlmWorker: WorkerFactory = () => {
   worker.addEventListener('messageerror', () => crashed('a message could not be read'));
   const port: LlmWorkerPort = {
     start: () => remote.start(),
+    probe: () => remote.probe(),
     load: (record, options, onProgress) => remote.load(record, options, proxy(onProgress)),
     generate: (request, onDeltas) => remote.generate(request, proxy(onDeltas)),
     interrupt: () => remote.interrupt(),

@@ -11,6 +11,7 @@ import {
   requestPersistentStorage,
 } from '../../store/models-controller';
 import type { CacheBackend, SlotState } from '../../store/models-slice';
+import { CustomModelForm } from './CustomModelForm';
 import { GpuStatus } from './GpuStatus';
 
 const SOURCE_LABEL: Record<ModelSource, string> = {
@@ -74,7 +75,9 @@ function SlotRow({ slot, busy }: { slot: SlotState; busy: boolean }) {
         {slot.status === 'cancelled' && <span className="note">cancelled</span>}
         {slot.webllmVersion && <span className="note">WebLLM {slot.webllmVersion} engine started</span>}
       </div>
-      {slot.status === 'loading' && slot.text && <p className="note slot-text">{slot.text}</p>}
+      {(slot.status === 'loading' || slot.status === 'idle') && slot.text && (
+        <p className="note slot-text">{slot.text}</p>
+      )}
       {slot.status === 'failed' && slot.error && (
         <div className="step-error" role="alert" data-testid={`slot-error-${slot.slot}`}>
           <strong>{slot.error.name}:</strong> {slot.error.message}{' '}
@@ -213,6 +216,7 @@ export function ModelPanel() {
               Check cache
             </button>
           </div>
+          <CustomModelForm />
           {storage && (
             <p className="note" data-testid="storage">
               Storage: {gb(storage.usage / 2 ** 20)} used of {gb(storage.quota / 2 ** 20)}.{' '}

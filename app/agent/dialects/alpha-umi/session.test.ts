@@ -237,7 +237,11 @@ describe('alpha-umi session basics', () => {
     expect(session.formatObservation(failure, call)).toBe(
       '{"error": "TimeoutError: took 5s", "response": ""}',
     );
-    expect(session.formatObservation(failure, { name: 'nope', arguments: {} })).toBe(
+    const unknown: ToolResult = {
+      ...failure,
+      error: { name: 'UnknownToolError', message: 'No such function name: nope' },
+    };
+    expect(session.formatObservation(unknown, { name: 'nope', arguments: {} })).toBe(
       '{"error": "No such function name: nope", "response": ""}',
     );
   });

@@ -92,7 +92,8 @@ export function createAlphaUmiSession(options: AlphaUmiSessionOptions): AlphaUmi
     },
 
     formatObservation(result: ToolResult, call: ToolCall): string {
-      if (!toolNames.has(call.name)) return toolBenchObservation(`No such function name: ${call.name}`, '');
+      const unknown = result.ok ? !toolNames.has(call.name) : result.error.name === 'UnknownToolError';
+      if (unknown) return toolBenchObservation(`No such function name: ${call.name}`, '');
       if (!result.ok) return toolBenchObservation(`${result.error.name}: ${result.error.message}`, '');
       // The α-UMi training data shows a successful call as the bare `response` value (the
       // ToolBench wrapper was stripped); failures keep the wrapper so the error is visible.
