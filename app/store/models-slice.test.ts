@@ -7,7 +7,13 @@ import { plannedSlots } from './models-slice';
 const catalog = buildCatalog(prebuiltAppConfig);
 const swiftshader = {
   ok: true as const,
-  adapter: { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true },
+  adapter: {
+    vendor: 'google',
+    architecture: 'swiftshader',
+    device: '',
+    description: '',
+    isFallbackAdapter: true,
+  },
   shaderF16: false,
   limits: {
     maxStorageBufferBindingSize: 2 ** 30,
@@ -21,7 +27,13 @@ const swiftshader = {
 
 describe('models slice', () => {
   beforeEach(() => {
-    useAppStore.setState({ customModels: [], catalog: undefined, gpu: undefined, presetId: 'tiny', mode: 'multi' });
+    useAppStore.setState({
+      customModels: [],
+      catalog: undefined,
+      gpu: undefined,
+      presetId: 'tiny',
+      mode: 'multi',
+    });
   });
 
   it('resolves the preset for the GPU: no shader-f16 → the q4f32_1 twins, with a note', () => {
@@ -66,9 +78,16 @@ describe('models slice', () => {
       modelLibUrl: 'https://example.org/libs/Llama-2-7b-chat-hf-q4f16_1-webgpu.wasm',
       dialect: 'alpha-umi',
     });
-    expect(useAppStore.getState().catalog?.some((m) => m.id === 'alpha-umi-7b-planner-q4f16_1-MLC')).toBe(true);
+    expect(useAppStore.getState().catalog?.some((m) => m.id === 'alpha-umi-7b-planner-q4f16_1-MLC')).toBe(
+      true,
+    );
     expect(() =>
-      store.addCustomModel({ id: 'x', modelUrl: 'models/x', modelLibUrl: 'https://e.org/x.wasm', dialect: 'chat' }),
+      store.addCustomModel({
+        id: 'x',
+        modelUrl: 'models/x',
+        modelLibUrl: 'https://e.org/x.wasm',
+        dialect: 'chat',
+      }),
     ).toThrow(/absolute URL/);
     expect(useAppStore.getState().customModels).toHaveLength(1);
     store.removeCustomModel('alpha-umi-7b-planner-q4f16_1-MLC');
