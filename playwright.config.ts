@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
  * is one (this machine cannot download Playwright's browsers) and Playwright's own otherwise.
  */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const PORT = 4173;
+/** Override with UMI_E2E_PORT to run two suites side by side. */
+const PORT = Number(process.env.UMI_E2E_PORT ?? 4173);
 /** Without these, Chromium floods a closed network with background requests. */
 const QUIET = [
   '--disable-background-networking',
