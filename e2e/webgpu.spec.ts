@@ -41,9 +41,11 @@ test.describe('real models: WebGPU on SwiftShader', () => {
     const error = page.getByTestId('slot-error-planner');
     await expect(error).toBeVisible({ timeout: 45_000 });
     await expect(error).toContainText('ModelDownloadError');
-    await expect(error).toContainText(
-      'Missing file http://localhost:4173/models/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/resolve/main/mlc-chat-config.json',
+    const configUrl = new URL(
+      '/models/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/resolve/main/mlc-chat-config.json',
+      page.url(),
     );
+    await expect(error).toContainText(`Missing file ${configUrl.href}`);
     // The real worker started and created its WebLLM engine before the load failed.
     await expect(page.getByTestId('slot-planner')).toHaveAttribute('data-webllm', '0.2.86');
     // The other roles wait for the first one: loads are sequential.
