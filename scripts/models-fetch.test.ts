@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -63,6 +63,19 @@ function resetFiles() {
   delete fake.cutAfter;
 }
 
+async function cutWhenWritten(urlPath: string, bytes: number, res: ServerResponse) {
+  const part = `${modelFile(urlPath.split('/').pop() ?? '')}.part`;
+  for (let i = 0; i < 200; i++) {
+    const size = await stat(part).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size >= bytes) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  res.destroy();
+}
+
 function handle(req: IncomingMessage, res: ServerResponse) {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   const range = req.headers.range;
@@ -91,8 +104,9 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   if (fake.cutAfter !== undefined) {
     const cut = fake.cutAfter;
     delete fake.cutAfter;
-    // A graceful FIN after the bytes (not a reset), so the client surely receives them first.
-    res.write(chunk.subarray(0, cut), () => res.socket?.end());
+    // Cut the connection only once the client has written the first bytes to its .part file,
+    // so the test does not depend on how fast the client reads under load.
+    res.write(chunk.subarray(0, cut), () => void cutWhenWritten(path, cut, res));
     return;
   }
   res.end(chunk);
