@@ -3,9 +3,14 @@ import type { JsonSchema, ToolDefinition } from '../../types';
 /**
  * The caller's output schema: one `anyOf` branch per enabled tool, `name` a `const`, and
  * `arguments` that tool's own parameter schema. Under constrained decoding a hallucinated
- * tool name or an ill-typed argument cannot be generated. (Checked against XGrammar, the
- * compiler WebLLM uses: `anyOf` with `const` compiles and rejects unknown names, wrong
- * types and extra keys.)
+ * tool name or an ill-typed argument cannot be generated.
+ *
+ * Checked against XGrammar 0.1.27, the compiler inside WebLLM 0.2.86 (see xgrammar.test.ts):
+ * `anyOf` and `oneOf`, `const` and one-value `enum` all compile; properties are generated in
+ * schema order, so the model commits to `name` before it writes `arguments`; WebLLM compiles in
+ * strict mode, so keys a tool's schema does not list are refused even without
+ * `additionalProperties: false`. Needs at least one tool: XGrammar compiles `anyOf: []` to a
+ * grammar of the empty string.
  */
 export function callerSchema(tools: readonly ToolDefinition[]): JsonSchema {
   return {

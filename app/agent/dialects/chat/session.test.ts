@@ -1,10 +1,18 @@
-import Ajv from 'ajv';
-import { describe, expect, it } from 'vitest';
-import type { CallerParse, ChatMessage, PlannerParse, Role, ToolDefinition, ToolResult } from '../../types';
-import { callerSchema, callerSchemaString } from './caller-schema';
-import { PLANNER_GRAMMAR, PLANNER_OUTPUT_PATTERN } from './grammar';
-import { createChatSession } from './session';
-import { DEFAULT_CHAT_SYSTEM_PROMPTS } from './system-prompts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type {
+  BackboneParse,
+  CallerParse,
+  ChatMessage,
+  PlannerParse,
+  Role,
+  RoleRequest,
+  SessionEntry,
+  ToolDefinition,
+  ToolResult,
+} from '../../types';
+import { callerSchemaString } from './caller-schema';
+import { PLANNER_GRAMMAR } from './grammar';
+import { type ChatSession, createChatSession } from './session';
 
 const tools: ToolDefinition[] = [
   {
@@ -29,6 +37,7 @@ const tools: ToolDefinition[] = [
   },
 ];
 
+// SessionEntry values built by hand, as the parsers would produce them.
 const plan = (thought: string, decision: PlannerParse['decision']): PlannerParse => ({
   decision,
   thought,
@@ -41,184 +50,258 @@ const okCall = (expression: string): CallerParse => ({
   rawArguments: JSON.stringify({ expression }),
   repaired: false,
 });
+const badCall: Extract<CallerParse, { ok: false }> = {
+  ok: false,
+  kind: 'invalid_json',
+  message: 'the arguments are not JSON',
+};
 const ok = (value: unknown): ToolResult => ({ ok: true, value, logs: [], durationMs: 1 });
+const failed = (name: string, message: string): ToolResult => ({
+  ok: false,
+  error: { name, message },
+  logs: [],
+  durationMs: 0,
+});
 
-/** Asserts the append-only rule between two snapshots of one role's conversation. */
-function expectGrewByOneTurn(before: readonly ChatMessage[], after: readonly ChatMessage[]) {
-  expect(after.slice(0, before.length)).toEqual(before);
-  expect(after.length).toBe(before.length + 2);
-  expect(after.at(-2)?.role).toBe('assistant');
-  expect(after.at(-1)?.role).toBe('user');
+const messagesOf = (request: RoleRequest): ChatMessage[] => {
+  if (request.prompt.kind !== 'messages') throw new Error('chat prompts are message lists');
+  return request.prompt.messages;
+};
+
+/**
+ * Wraps a session: every request is checked against the role's previous request. The first
+ * is [system, user]; each later one is the previous list unchanged (deep-equal prefix) plus
+ * exactly the assistant message recorded since (verbatim) and one new user message.
+ */
+function watched(session: ChatSession) {
+  const previous: Partial<Record<Role, ChatMessage[]>> = {};
+  const recorded: Partial<Record<Role, string>> = {};
+  const requestCounts: Partial<Record<Role, number>> = {};
+  return {
+    request(role: Role): RoleRequest {
+      const request = session.request(role);
+      const messages = messagesOf(request);
+      const before = previous[role];
+      const raw = recorded[role];
+      if (!before) {
+        expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
+      } else if (raw === undefined) {
+        expect(messages, `${role}: a retry returns the same messages`).toEqual(before);
+      } else {
+        expect(messages.slice(0, before.length), `${role}: earlier messages unchanged`).toEqual(before);
+        expect(messages.length, `${role}: one assistant + one user message more`).toBe(before.length + 2);
+        expect(messages[before.length]).toEqual({ role: 'assistant', content: raw });
+        expect(messages.at(-1)?.role).toBe('user');
+      }
+      previous[role] = structuredClone(messages);
+      delete recorded[role];
+      requestCounts[role] = (requestCounts[role] ?? 0) + 1;
+      // What a request returns is a copy: changing it does not reach the session.
+      const kept = structuredClone(request);
+      messages.push({ role: 'user', content: 'tampering' });
+      if (messages[0]) messages[0].content = 'tampering';
+      expect(session.conversation(role)).toEqual(messagesOf(kept));
+      return kept;
+    },
+    record(entry: SessionEntry) {
+      if (entry.kind !== 'observation') recorded[entry.kind] = entry.raw;
+      session.record(entry);
+    },
+    requestCounts,
+  };
 }
 
-describe('chat session', () => {
-  it('a 6-step run: each role only ever grows by one assistant + one user message per turn', () => {
-    const session = createChatSession({ task: 'What is 2^10 + 3?', tools });
-    const snapshots: Partial<Record<Role, ChatMessage[]>> = {};
-    const prompt = (role: Role) => {
-      const request = session.request(role);
-      if (request.prompt.kind !== 'messages') throw new Error('chat prompts are messages');
-      const messages = request.prompt.messages;
-      const before = snapshots[role];
-      if (before) expectGrewByOneTurn(before, messages);
-      else expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
-      snapshots[role] = messages;
-      return request;
-    };
+const lastUser = (request: RoleRequest) => messagesOf(request).at(-1)?.content ?? '';
 
-    for (let turn = 1; turn <= 5; turn++) {
-      const p = prompt('planner');
-      expect(p.constraint).toEqual({ type: 'grammar', grammar: PLANNER_GRAMMAR });
-      const plannerOut = `Step ${turn}: compute.\nNext: caller`;
-      session.record({ kind: 'planner', raw: plannerOut, parsed: plan(`Step ${turn}: compute.`, 'caller') });
-      const c = prompt('caller');
-      expect(c.constraint).toEqual({ type: 'json_schema', schema: callerSchemaString(tools) });
-      expect(c.prompt.kind === 'messages' && c.prompt.messages.at(-1)?.content).toContain(
-        `Step ${turn}: compute.`,
-      );
-      if (turn === 3) {
-        // A malformed caller output: a step error becomes the observation.
-        const bad: CallerParse = { ok: false, kind: 'invalid_json', message: 'the arguments are not JSON' };
-        session.record({ kind: 'caller', raw: 'calculator(2^10)', parsed: bad });
-        session.record({
-          kind: 'observation',
-          text: '{"error": "CallerOutputError: the arguments are not JSON"}',
-        });
-      } else {
-        // A retry after an aborted generation asks again: nothing is appended twice.
-        if (turn === 2) expect(session.request('caller')).toEqual(c);
-        session.record({
-          kind: 'caller',
-          raw: `{"name":"calculator","arguments":{"expression":"2^${turn}"}}`,
-          parsed: okCall(`2^${turn}`),
-        });
-        session.record({
-          kind: 'observation',
-          text: session.formatObservation(ok(2 ** turn), { name: 'calculator', arguments: {} }),
-        });
-      }
+const task = 'What is 2^10 + 3? Answer in français.';
+
+/** planner → caller → observation ×5 (a malformed call at step 3, two retries), then the summarizer. */
+function sixStepRun() {
+  const session = createChatSession({ task, tools });
+  const run = watched(session);
+  const plannerRequests: RoleRequest[] = [];
+  const callerRequests: RoleRequest[] = [];
+  for (let turn = 1; turn <= 5; turn++) {
+    plannerRequests.push(run.request('planner'));
+    // A retry after an aborted generation: same messages, nothing appended.
+    if (turn === 2) plannerRequests.push(run.request('planner'));
+    run.record({
+      kind: 'planner',
+      raw: `Step ${turn}: compute 2^${turn}.  \nNext: caller`,
+      parsed: plan(`Step ${turn}: compute 2^${turn}.`, 'caller'),
+    });
+    callerRequests.push(run.request('caller'));
+    if (turn === 4) callerRequests.push(run.request('caller'));
+    if (turn === 3) {
+      // A malformed caller output: the orchestrator's step error becomes the observation.
+      run.record({ kind: 'caller', raw: 'calculator(2^3)', parsed: badCall });
+      const error = failed('CallerOutputError', badCall.message);
+      run.record({
+        kind: 'observation',
+        text: session.formatObservation(error, { name: 'none', arguments: {} }),
+      });
+    } else {
+      run.record({
+        kind: 'caller',
+        raw: ` {"name": "calculator", "arguments": {"expression": "2^${turn}"}}\n`,
+        parsed: okCall(`2^${turn}`),
+      });
+      run.record({
+        kind: 'observation',
+        text: session.formatObservation(ok(2 ** turn), { name: 'calculator', arguments: {} }),
+      });
     }
-    const last = prompt('planner');
-    const lastUser = last.prompt.kind === 'messages' ? (last.prompt.messages.at(-1)?.content ?? '') : '';
-    expect(lastUser).toContain('"result":32');
-    session.record({ kind: 'planner', raw: 'Done.\nNext: summarizer', parsed: plan('Done.', 'conclusion') });
+  }
+  plannerRequests.push(run.request('planner'));
+  run.record({
+    kind: 'planner',
+    raw: 'All known.\nNext: summarizer',
+    parsed: plan('All known.', 'conclusion'),
+  });
+  const summarizerRequest = run.request('summarizer');
+  run.record({ kind: 'summarizer', raw: '**1027**' });
+  return { session, run, plannerRequests, callerRequests, summarizerRequest };
+}
 
-    const summary = session.request('summarizer');
-    expect(summary.constraint).toBeUndefined();
-    const summaryText = summary.prompt.kind === 'messages' ? (summary.prompt.messages[1]?.content ?? '') : '';
-    expect(summaryText).toContain('What is 2^10 + 3?');
-    expect(summaryText).toContain('"result":16');
-    expect(summaryText).toContain('could not be used');
-    // The planner's conversation: system + user, then 6 turns of (assistant, user) minus the last user.
-    expect(session.conversation('planner')).toHaveLength(2 + 5 * 2 + 1);
-    expect(session.conversation('caller')).toHaveLength(2 + 4 * 2 + 1);
+describe('chat session: a 6-step run', () => {
+  let r: ReturnType<typeof sixStepRun>;
+  // The append-only checks run inside `watched`, on every request of the run.
+  beforeAll(() => {
+    r = sixStepRun();
   });
 
-  it('the planner hears what the caller did and what the tool said', () => {
-    const session = createChatSession({ task: 't', tools });
-    session.request('planner');
-    session.record({ kind: 'planner', raw: 'x\nNext: caller', parsed: plan('x', 'caller') });
-    session.request('caller');
-    session.record({ kind: 'caller', raw: '{}', parsed: okCall('1+1') });
-    session.record({ kind: 'observation', text: '{"result":2}' });
-    const second = session.request('planner');
-    const content = second.prompt.kind === 'messages' ? second.prompt.messages.at(-1)?.content : '';
-    expect(content).toBe(
-      'The caller called calculator with {"expression":"1+1"}.\nObservation: {"result":2}',
+  it('grows every conversation by exactly one assistant + one user message per turn', () => {
+    expect(r.run.requestCounts).toEqual({ planner: 7, caller: 6, summarizer: 1 });
+    expect(r.session.conversation('planner')).toHaveLength(2 + 5 * 2 + 1);
+    expect(r.session.conversation('caller')).toHaveLength(2 + 4 * 2 + 1);
+    expect(r.session.conversation('summarizer')).toHaveLength(3);
+    expect(r.session.conversation('backbone')).toEqual([]);
+  });
+
+  it('a retry returns the same request', () => {
+    expect(r.plannerRequests[2]).toEqual(r.plannerRequests[1]);
+    expect(r.callerRequests[4]).toEqual(r.callerRequests[3]);
+  });
+
+  it('the planner starts from the task and then hears each call and its observation', () => {
+    expect(messagesOf(r.plannerRequests[0] as RoleRequest)[1]).toEqual({
+      role: 'user',
+      content: `Task: ${task}`,
+    });
+    expect(lastUser(r.plannerRequests[1] as RoleRequest)).toBe(
+      'The caller called calculator with {"expression":"2^1"}.\nObservation: {"result":2}',
+    );
+    expect(lastUser(r.plannerRequests[4] as RoleRequest)).toBe(
+      "The caller's output could not be used as a tool call (the arguments are not JSON).\n" +
+        'Observation: {"error":"CallerOutputError: the arguments are not JSON"}',
+    );
+    expect(lastUser(r.plannerRequests[6] as RoleRequest)).toContain('"result":32');
+  });
+
+  it('the caller gets the task and the thought, then the observation and the next thought', () => {
+    expect(messagesOf(r.callerRequests[0] as RoleRequest)[1]?.content).toBe(
+      `Task: ${task}\n\nPlanner: Step 1: compute 2^1.`,
+    );
+    expect(lastUser(r.callerRequests[1] as RoleRequest)).toBe(
+      'Observation: {"result":2}\nPlanner: Step 2: compute 2^2.',
     );
   });
 
-  it('backbone: task, then an observation per turn', () => {
+  it('the summarizer reads the task and a compact transcript of the run', () => {
+    const [system, user] = messagesOf(r.summarizerRequest);
+    expect(system?.role).toBe('system');
+    expect(user?.content).toContain(`Task: ${task}`);
+    for (const part of [
+      'Plan: Step 1: compute 2^1.',
+      '{"expression":"2^5"}',
+      '"result":16',
+      'not JSON',
+      'All known.',
+    ])
+      expect(user?.content).toContain(part);
+  });
+
+  it('constrains the planner with the grammar and the caller with one schema string, every turn', () => {
+    for (const request of r.plannerRequests)
+      expect(request.constraint).toEqual({ type: 'grammar', grammar: PLANNER_GRAMMAR });
+    const schemas = r.callerRequests.map((r) =>
+      r.constraint?.type === 'json_schema' ? r.constraint.schema : '',
+    );
+    expect(schemas[0]).toBe(callerSchemaString(tools));
+    for (const schema of schemas) expect(schema).toBe(schemas[0]);
+    expect(r.summarizerRequest.constraint).toBeUndefined();
+    expect('constraint' in r.summarizerRequest).toBe(false);
+  });
+});
+
+describe('chat session: single mode (backbone)', () => {
+  it('task, then the verbatim output and the observation per turn', () => {
     const session = createChatSession({ task: 't', tools });
-    const first = session.request('backbone');
+    const run = watched(session);
+    const call = (expression: string): BackboneParse => ({
+      kind: 'call',
+      thought: 'x',
+      caller: okCall(expression),
+      kept: 'x',
+    });
+    const first = run.request('backbone');
     expect(first.constraint).toBeUndefined();
-    session.record({
+    expect(messagesOf(first)[1]).toEqual({ role: 'user', content: 'Task: t' });
+    run.record({
       kind: 'backbone',
       raw: 'x\nAction: calculator\nAction Input: {"expression":"1"}',
-      parsed: { kind: 'call', thought: 'x', caller: okCall('1'), kept: 'x' },
+      parsed: call('1'),
     });
+    run.record({ kind: 'observation', text: '{"result":1}' });
+    expect(lastUser(run.request('backbone'))).toBe('Observation: {"result":1}');
+    run.record({
+      kind: 'backbone',
+      raw: 'y\nAction: calculator\nAction Input: {expression',
+      parsed: { kind: 'call', thought: 'y', caller: badCall, kept: 'y' },
+    });
+    run.record({ kind: 'observation', text: '{"error":"CallerOutputError: the arguments are not JSON"}' });
+    run.request('backbone');
+    run.request('backbone');
+    run.record({
+      kind: 'backbone',
+      raw: 'Done.\nconclusion: 1',
+      parsed: { kind: 'conclusion', thought: 'Done.', answer: '1', kept: 'Done.' },
+    });
+    expect(session.conversation('backbone')).toHaveLength(2 + 2 * 2 + 1);
+  });
+});
+
+describe('chat session: edges', () => {
+  it('an output recorded without a request still lands after a user message', () => {
+    const session = createChatSession({ task: 't', tools });
+    session.record({ kind: 'planner', raw: 'x\nNext: caller', parsed: plan('x', 'caller') });
+    expect(session.conversation('planner').map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
+    session.record({ kind: 'caller', raw: '{}', parsed: okCall('1') });
     session.record({ kind: 'observation', text: '{"result":1}' });
-    const second = session.request('backbone');
-    expect(second.prompt.kind === 'messages' && second.prompt.messages.slice(2)).toEqual([
-      { role: 'assistant', content: 'x\nAction: calculator\nAction Input: {"expression":"1"}' },
-      { role: 'user', content: 'Observation: {"result":1}' },
+    session.record({ kind: 'planner', raw: 'y\nNext: summarizer', parsed: plan('y', 'conclusion') });
+    expect(session.conversation('planner').map((m) => m.role)).toEqual([
+      'system',
+      'user',
+      'assistant',
+      'user',
+      'assistant',
     ]);
+  });
+
+  it('without tools the caller is not constrained (XGrammar cannot express "no call")', () => {
+    const session = createChatSession({ task: 't', tools: [] });
+    expect(session.request('caller').constraint).toBeUndefined();
+    expect(session.request('planner').constraint?.type).toBe('grammar');
   });
 
   it('system prompts list the tools and can be overridden per role', () => {
     const session = createChatSession({ task: 't', tools, systemPrompts: { caller: 'CUSTOM {tools}' } });
-    const planner = session.request('planner');
-    const caller = session.request('caller');
-    const sys = (r: typeof planner) => (r.prompt.kind === 'messages' ? r.prompt.messages[0]?.content : '');
-    expect(sys(planner)).toContain(
-      '- calculator: Evaluates a math expression. Arguments: expression (string) — mathjs syntax',
-    );
-    expect(sys(planner)).toContain('inclusive (boolean, optional)');
-    expect(sys(caller)?.startsWith('CUSTOM - calculator')).toBe(true);
-    expect(DEFAULT_CHAT_SYSTEM_PROMPTS.caller).toMatch(/JSON/);
-  });
-
-  it('formats observations as compact JSON and names unknown tools', () => {
-    const session = createChatSession({ task: 't', tools });
-    expect(session.formatObservation(ok('11.04672 km'), { name: 'calculator', arguments: {} })).toBe(
-      '{"result":"11.04672 km"}',
-    );
-    const unknown: ToolResult = {
-      ok: false,
-      error: { name: 'UnknownToolError', message: 'No such function name: weather' },
-      logs: [],
-      durationMs: 0,
-    };
-    expect(session.formatObservation(unknown, { name: 'weather', arguments: {} })).toBe(
-      '{"error":"No such tool: weather. Available tools: calculator, date_diff."}',
-    );
-  });
-});
-
-describe('caller schema', () => {
-  const validate = new Ajv({ strict: false }).compile(callerSchema(tools));
-
-  it('admits a valid call of each tool', () => {
-    expect(validate({ name: 'calculator', arguments: { expression: '1+1' } })).toBe(true);
-    expect(validate({ name: 'date_diff', arguments: { from: '2024-01-01', to: '2024-02-01' } })).toBe(true);
-  });
-
-  it.each([
-    ['an unknown tool', { name: 'weather', arguments: {} }],
-    ['an ill-typed argument', { name: 'calculator', arguments: { expression: 3 } }],
-    ['a missing argument', { name: 'date_diff', arguments: { from: '2024-01-01' } }],
-    ['an extra key', { name: 'calculator', arguments: { expression: '1' }, why: 'x' }],
-    ["one tool's arguments under another's name", { name: 'calculator', arguments: { from: 'a', to: 'b' } }],
-  ])('rejects %s', (_label, value) => {
-    expect(validate(value)).toBe(false);
-  });
-
-  it('is the same string for the same tools, turn after turn', () => {
-    expect(callerSchemaString(tools)).toBe(callerSchemaString(tools));
-    expect(callerSchemaString([...tools])).toBe(callerSchemaString(tools));
-  });
-});
-
-describe('planner grammar', () => {
-  it('defines every rule it references, starting at root', () => {
-    const defined = new Set([...PLANNER_GRAMMAR.matchAll(/^(\w+) ::=/gm)].map((m) => m[1]));
-    const body = PLANNER_GRAMMAR.replace(/"(?:[^"\\]|\\.)*"|\[(?:[^\]\\]|\\.)*\]/g, '');
-    const referenced = new Set([...body.matchAll(/\b([a-z_]+)\b/g)].map((m) => m[1]));
-    expect(defined.has('root')).toBe(true);
-    for (const name of referenced) expect(defined, `rule ${name}`).toContain(name);
-  });
-
-  it.each([
-    ['I will compute it.\nNext: caller', true],
-    ['x\nNext: summarizer', true],
-    ['No tool fits.\nNext: give up', true],
-    ['First paragraph.\n\nSecond.\nNext: caller', true],
-    ['Next: caller', false],
-    ['x\nNext: conclusion', false],
-    ['x\nNext: caller.', false],
-    ['x\nNext: caller\nNext: caller', false],
-    ['x\n\n\ny\nNext: caller', false],
-  ])('%j → %s', (text, admitted) => {
-    expect(PLANNER_OUTPUT_PATTERN.test(text)).toBe(admitted);
+    const system = (role: Role) => messagesOf(session.request(role))[0]?.content ?? '';
+    expect(system('planner')).toContain('- calculator: Evaluates a math expression.');
+    expect(system('planner')).toContain('expression (string) — mathjs syntax');
+    expect(system('planner')).toContain('inclusive (boolean, optional)');
+    expect(system('caller').startsWith('CUSTOM - calculator')).toBe(true);
+    expect(system('summarizer')).not.toContain('calculator');
+    expect(system('backbone')).toContain('- date_diff: Days between two dates.');
   });
 });

@@ -2,6 +2,7 @@ import type {
   ChatMessage,
   DialectSession,
   DialectSessionOptions,
+  OutputConstraint,
   Role,
   RoleRequest,
   SessionEntry,
@@ -13,11 +14,11 @@ import { plannerGrammar } from './grammar';
 import { systemPromptFor } from './system-prompts';
 
 export interface ChatSession extends DialectSession {
-  /** The role's conversation so far (a copy). */
+  /** The role's conversation so far (a copy; empty before its first request). */
   conversation(role: Role): readonly ChatMessage[];
 }
 
-/** Something a role has not seen yet, in the order it happened. */
+/** Something that happened in the run, in order, as the roles are told about it. */
 type LogItem =
   | { kind: 'thought'; text: string }
   | { kind: 'call'; text: string }
@@ -49,6 +50,17 @@ function formatLog(items: readonly LogItem[], forRole: Role): string {
     .join('\n');
 }
 
+/** `{"result": value}` as compact JSON, never throwing (BigInt, cycles): tool values are untrusted. */
+function resultJson(value: unknown): string {
+  try {
+    return JSON.stringify({ result: value ?? null }, (_key, v: unknown) =>
+      typeof v === 'bigint' ? v.toString() : v,
+    );
+  } catch {
+    return JSON.stringify({ result: String(value) });
+  }
+}
+
 /**
  * The `chat` dialect: each role keeps its own conversation, and every turn appends exactly
  * one user message (what happened since the role last spoke) and one assistant message (its
@@ -58,79 +70,84 @@ export function createChatSession(options: DialectSessionOptions): ChatSession {
   const { task, tools } = options;
   const log: LogItem[] = [];
   const roles = new Map<Role, RoleState>();
-  const schema = callerSchemaString(tools);
-  const grammar = plannerGrammar();
+  // Built once: the same string every turn lets WebLLM reuse its grammar matcher.
+  const constraints: Partial<Record<Role, OutputConstraint>> = {
+    planner: { type: 'grammar', grammar: plannerGrammar() },
+    // XGrammar has no way to say "no valid call": `anyOf: []` compiles to the empty string and
+    // `false` aborts its wasm. Without tools the caller runs unconstrained and the parser reports.
+    ...(tools.length > 0 ? { caller: { type: 'json_schema', schema: callerSchemaString(tools) } } : {}),
+  };
 
   function firstUserMessage(role: Role): string {
     if (role === 'summarizer') {
       const transcript = formatLog(log, role);
       return `Task: ${task}\n\nWhat the team did:\n${transcript || '(nothing)'}\n\nWrite the final answer to the task.`;
     }
-    if (role === 'caller') return `Task: ${task}\n\n${formatLog(log, role)}`;
+    if (role === 'caller') {
+      const news = formatLog(log, role);
+      return news ? `Task: ${task}\n\n${news}` : `Task: ${task}`;
+    }
     return `Task: ${task}`;
   }
 
-  function state(role: Role): RoleState {
-    let s = roles.get(role);
-    if (!s) {
-      s = {
+  /** Makes sure the role's conversation ends with the user message of its current turn. */
+  function openTurn(role: Role): RoleState {
+    const existing = roles.get(role);
+    if (!existing) {
+      const created: RoleState = {
         messages: [
           { role: 'system', content: systemPromptFor(role, tools, options.systemPrompts) },
           { role: 'user', content: firstUserMessage(role) },
         ],
         seen: log.length,
-        awaiting: false,
+        awaiting: true,
       };
-      roles.set(role, s);
+      roles.set(role, created);
+      return created;
     }
-    return s;
+    if (!existing.awaiting) {
+      const news = formatLog(log.slice(existing.seen), role);
+      existing.messages.push({ role: 'user', content: news || 'Continue.' });
+      existing.seen = log.length;
+      existing.awaiting = true;
+    }
+    return existing;
   }
 
-  function constraintFor(role: Role): RoleRequest['constraint'] {
-    if (role === 'planner') return { type: 'grammar', grammar };
-    if (role === 'caller' && tools.length > 0) return { type: 'json_schema', schema };
-    return undefined;
+  /** The role's output closes its turn. Recorded without a request, the turn is opened first. */
+  function closeTurn(role: Role, raw: string): void {
+    const s = openTurn(role);
+    s.messages.push({ role: 'assistant', content: raw });
+    s.awaiting = false;
+  }
+
+  /** A role has seen everything up to and including its own output. */
+  function caughtUp(role: Role): void {
+    const s = roles.get(role);
+    if (s) s.seen = log.length;
   }
 
   return {
     dialect: 'chat',
 
-    request(role) {
-      const isNew = !roles.has(role);
-      const s = state(role);
-      if (!isNew && !s.awaiting) {
-        const news = formatLog(log.slice(s.seen), role);
-        s.messages.push({ role: 'user', content: news || 'Continue.' });
-        s.seen = log.length;
-      }
-      s.awaiting = true;
-      const constraint = constraintFor(role);
+    request(role): RoleRequest {
+      const s = openTurn(role);
+      const constraint = constraints[role];
       return {
         prompt: { kind: 'messages', messages: s.messages.map((m) => ({ ...m })) },
-        ...(constraint ? { constraint } : {}),
+        ...(constraint ? { constraint: { ...constraint } } : {}),
       };
     },
 
     record(entry) {
-      const own = (role: Role, raw: string) => {
-        const s = roles.get(role);
-        if (!s?.awaiting) return;
-        s.messages.push({ role: 'assistant', content: raw });
-        s.awaiting = false;
-      };
-      // A role has seen everything up to and including its own output.
-      const caughtUp = (role: Role) => {
-        const s = roles.get(role);
-        if (s) s.seen = log.length;
-      };
       switch (entry.kind) {
         case 'planner':
-          own('planner', entry.raw);
+          closeTurn('planner', entry.raw);
           log.push({ kind: 'thought', text: entry.parsed.thought });
           caughtUp('planner');
           break;
         case 'caller':
-          own('caller', entry.raw);
+          closeTurn('caller', entry.raw);
           log.push({ kind: 'call', text: describeCall(entry) });
           caughtUp('caller');
           break;
@@ -138,17 +155,19 @@ export function createChatSession(options: DialectSessionOptions): ChatSession {
           log.push({ kind: 'observation', text: entry.text });
           break;
         case 'summarizer':
-          own('summarizer', entry.raw);
+          closeTurn('summarizer', entry.raw);
+          caughtUp('summarizer');
           break;
         case 'backbone':
-          own('backbone', entry.raw);
+          closeTurn('backbone', entry.raw);
           caughtUp('backbone');
           break;
       }
     },
 
     formatObservation(result: ToolResult, call: ToolCall): string {
-      if (result.ok) return JSON.stringify({ result: result.value ?? null });
+      if (result.ok) return resultJson(result.value);
+      // By the error's name, not by the tool list: step errors come here with a made-up call.
       if (result.error.name === 'UnknownToolError') {
         const names = tools.map((t) => t.name).join(', ') || 'none';
         return JSON.stringify({ error: `No such tool: ${call.name}. Available tools: ${names}.` });
