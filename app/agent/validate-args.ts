@@ -33,6 +33,10 @@ function describe(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') {
     return `unknown argument "${String(error.params.additionalProperty)}"`;
   }
+  if (error.keyword === 'enum') {
+    const allowed = (error.params.allowedValues as unknown[] | undefined) ?? [];
+    return `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 

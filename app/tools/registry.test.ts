@@ -99,9 +99,14 @@ describe('ToolRegistry', () => {
 });
 
 describe('createDefaultRegistry', () => {
-  it('registers and enables the calculator', async () => {
+  it('registers and enables the built-in tools', async () => {
     const registry = createDefaultRegistry();
-    expect(registry.definitions().map((d) => d.name)).toEqual(['calculator']);
+    expect(registry.definitions().map((d) => d.name)).toEqual([
+      'calculator',
+      'date_calc',
+      'country_facts',
+      'text_stats',
+    ]);
     const calculator = registry.resolve('calculator');
     expect(calculator?.kind).toBe('builtin');
     if (calculator?.kind === 'sandbox' || !calculator) throw new Error('expected a builtin');

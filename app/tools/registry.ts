@@ -1,5 +1,8 @@
 import type { ToolDefinition } from '../agent/types';
 import { calculatorTool } from './builtin/calculator';
+import { countryFactsTool } from './builtin/country-facts';
+import { dateCalcTool } from './builtin/date-calc';
+import { textStatsTool } from './builtin/text-stats';
 import { ToolDefinitionError, UnknownToolError, unknownToolMessage } from './errors';
 
 /** What a tool's implementation gets besides its (already validated) arguments. */
@@ -135,5 +138,8 @@ export class ToolRegistry {
 export function createDefaultRegistry(): ToolRegistry {
   const registry = new ToolRegistry();
   registry.register(calculatorTool);
+  registry.register(dateCalcTool);
+  registry.register(countryFactsTool);
+  registry.register(textStatsTool);
   return registry;
 }

@@ -61,6 +61,25 @@ describe('example scripts', () => {
       'fever-check': ['37.777777777778 degC'],
       'circle-tiles': ['2827.4333882308 mm^2', '353.67765131'],
       'furlong-recovery': ['Undefined symbol furlong', '1408.176 m'],
+      // One substring per tool call, in call order.
+      'days-until-christmas': [
+        '"days":286,"weeks":40,"months":9,"years":0,"business_days":204,"breakdown":"0 years, 9 months, 11 days"',
+      ],
+      'trial-end-date': ['{"date":"2025-04-15","weekday":"Tuesday"}'],
+      'leap-day': ['February 2023 has 28 days', '"date":"2024-02-29","weekday":"Thursday"'],
+      'capital-currency': [
+        '"capital":"Canberra","population":24982688,"area_km2":7692024,"region":"Oceania",' +
+          '"subregion":"Australia and New Zealand","currencies":["Australian dollar (AUD, $)"]',
+      ],
+      'misspelled-country': [
+        '"name":"Switzerland","languages":["French","Swiss German","Italian","Romansh"]',
+      ],
+      'population-density': ['"population":126529100,"area_km2":377930', '334.79506786971'],
+      'count-words': [
+        '"words":16,"sentences":3,"lines":1,"average_word_length":3.81,' +
+          '"top_words":[{"word":"the","count":4},{"word":"fox","count":2},{"word":"dog","count":2}]',
+      ],
+      'count-a-word': ['"count_of":"the","occurrences":3'],
     };
     for (const script of EXAMPLE_SCRIPTS) {
       const trace = await run(script.task, 'multi', 'chat');

@@ -1,4 +1,5 @@
 import type { ScriptedTask, ScriptStep } from './render';
+import { TOOL_SCRIPTS } from './scripts-tools';
 
 /**
  * Scripts of the example tasks. The model text here is written by us, not generated; the
@@ -107,11 +108,12 @@ export const EXAMPLE_SCRIPTS: readonly ScriptedTask[] = [
     steps: [
       {
         thought:
-          'The only tool is a calculator; none of the tools can look up live weather, and nothing may leave the device. I cannot answer this, so I give up instead of guessing.',
+          'None of the tools can look up live weather, and nothing may leave the device. I cannot answer this, so I give up instead of guessing.',
         giveUp: true,
       },
     ],
   },
+  ...TOOL_SCRIPTS,
 ];
 
 /** Used for a task no script matches: the scripted engine says so instead of pretending. */
