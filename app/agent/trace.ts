@@ -54,6 +54,12 @@ export interface TraceStep {
 
 export type TraceStatus = 'running' | 'finished' | 'interrupted';
 
+/** A user message that is not the task; see `Trace.extraUserTurns`. */
+export interface ExtraUserTurn {
+  beforeStep: number;
+  text: string;
+}
+
 export interface Trace {
   version: typeof TRACE_VERSION;
   id: string;
@@ -70,6 +76,13 @@ export interface Trace {
   giveUpReason?: 'planner' | 'step_limit' | 'empty_answer';
   error?: NamedErrorData;
   steps: TraceStep[];
+  /**
+   * User turns besides the task, each placed in the conversation just before the step whose
+   * `index` is `beforeStep` (`beforeStep === steps.length`: after the last step). Imported
+   * ToolBench trajectories carry them (a second task message, "previous trails failed"
+   * reflections); live runs have none. The GLPFT export puts them into the history.
+   */
+  extraUserTurns?: ExtraUserTurn[];
   createdAt: number;
   updatedAt: number;
 }
