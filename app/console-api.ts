@@ -5,6 +5,10 @@ import { type AppState, useAppStore } from './store';
 import { cancelLoading, loadModels, probeAgain } from './store/models-controller';
 import type { SlotId } from './store/models-slice';
 import { startRun, stopRun } from './store/run-controller';
+import { callTool, observationOf } from './store/tools-controller';
+import type { ToolInfo } from './store/tools-slice';
+import { getSandbox } from './tools/sandbox/sandbox-bridge';
+import type { SandboxRunResult } from './tools/sandbox/types';
 
 export interface UmiConsoleApi {
   /** Runs a task with the current engine and resolves with its trace. */
@@ -15,6 +19,25 @@ export interface UmiConsoleApi {
   gpu: {
     /** Probes WebGPU again: adapter, shader-f16, limits, problems. */
     probe(): Promise<GpuProbe>;
+  };
+  tools: {
+    /** Every registered tool: name, description, schema, kind, enabled. */
+    list(): ToolInfo[];
+    /** Runs one tool outside a run; the observation is what a model would read. */
+    call(
+      name: string,
+      args: Record<string, unknown>,
+    ): Promise<{ ok: boolean; observation: string; durationMs: number }>;
+  };
+  sandbox: {
+    /**
+     * Runs JavaScript in the QuickJS sandbox worker: a fresh context per call, the value of the
+     * last expression and the captured `console` lines, or a named error. `signal` kills the worker.
+     */
+    run(
+      code: string,
+      options?: { timeoutMs?: number; memoryMb?: number; signal?: AbortSignal },
+    ): Promise<SandboxRunResult>;
   };
   models: {
     /** Loads the chosen models one role after another (or one slot). */
@@ -44,6 +67,14 @@ export function installConsoleApi(): void {
     stop: stopRun,
     trace: () => useAppStore.getState().trace,
     gpu: { probe: probeAgain },
+    tools: {
+      list: () => useAppStore.getState().toolList,
+      async call(name, args) {
+        const result = await callTool(name, args);
+        return { ok: result.ok, observation: observationOf(result), durationMs: result.durationMs };
+      },
+    },
+    sandbox: { run: (code, options = {}) => getSandbox().run(code, options) },
     models: {
       load: (slot) => loadModels(slot),
       cancel: cancelLoading,

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installConsoleApi } from './console-api';
+import { initHistory } from './store/history-controller';
 import { initModels } from './store/models-controller';
+import { initTools } from './store/tools-controller';
 import { App } from './ui/App/App';
 import './ui/styles.css';
 
@@ -14,3 +16,5 @@ createRoot(root).render(
 );
 installConsoleApi();
 void initModels();
+void initTools();
+void initHistory();

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createToolsSlice, type ToolsSlice } from './tools-slice';
 
-export type AppState = SettingsSlice & RunSlice & ModelsSlice;
+export type AppState = SettingsSlice & RunSlice & ModelsSlice & ToolsSlice & HistorySlice;
 
 /** One store made of slices; middleware is applied once, here. Only choices persist. */
 export const useAppStore = create<AppState>()(
@@ -13,6 +15,8 @@ export const useAppStore = create<AppState>()(
       ...createSettingsSlice(...a),
       ...createRunSlice(...a),
       ...createModelsSlice(...a),
+      ...createToolsSlice(...a),
+      ...createHistorySlice(...a),
     }),
     {
       name: 'umi-lab.settings',
@@ -28,6 +32,7 @@ export const useAppStore = create<AppState>()(
         modelSource: s.modelSource,
         cacheBackend: s.cacheBackend,
         customModels: s.customModels,
+        disabledBuiltins: s.disabledBuiltins,
       }),
     },
   ),

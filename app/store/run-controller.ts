@@ -1,20 +1,14 @@
 import { runAgent } from '../agent/orchestrator';
 import type { Trace } from '../agent/trace';
-import type { Role, RoleModel, RunEvent, RunMode, ToolRunner } from '../agent/types';
+import type { Role, RoleModel, RunEvent, RunMode } from '../agent/types';
 import { ScriptedModel } from '../llm/scripted/scripted-model';
-import { createDefaultRegistry } from '../tools/registry';
-import { createToolRunner } from '../tools/runner';
+import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
+import { toolRunner } from './tools-controller';
 
 /** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
 let controller: AbortController | undefined;
-let tools: ToolRunner | undefined;
-
-function toolRunner(): ToolRunner {
-  tools ??= createToolRunner(createDefaultRegistry());
-  return tools;
-}
 
 function scriptedModels(mode: RunMode, tokenDelayMs: number): Partial<Record<Role, RoleModel>> {
   const make = (id: string) => new ScriptedModel({ id, tokenDelayMs });
@@ -68,6 +62,8 @@ export async function startRun(): Promise<Trace | undefined> {
     const batch = pending;
     pending = [];
     useAppStore.getState().applyRunEvents(batch);
+    const trace = useAppStore.getState().trace;
+    if (trace) void persistTrace(trace);
   };
   const schedule = frameScheduler(flush);
   try {
@@ -90,6 +86,8 @@ export async function startRun(): Promise<Trace | undefined> {
     flush();
     controller = undefined;
     useAppStore.getState().setRunStatus('idle');
+    const trace = useAppStore.getState().trace;
+    if (trace) await persistTrace(trace, true);
   }
   return useAppStore.getState().trace;
 }

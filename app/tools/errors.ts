@@ -1,3 +1,4 @@
+import { SANDBOX_ERROR_NAMES } from './sandbox/errors';
 /**
  * Named errors of the tools layer (STYLE.md #6). The runner never throws them at the
  * orchestrator: they come back as `{ ok: false, error: { name, message } }`, and the UI maps
@@ -58,6 +59,9 @@ export const TOOL_ERROR_NAMES: ReadonlySet<string> = new Set([
   'ToolRuntimeError',
   'ToolOutputTooLargeError',
   'ToolOutputInvalidError',
+  // The sandbox's own errors pass through with their names, so the planner reads
+  // "SandboxTimeoutError: …" rather than a generic runtime error.
+  ...SANDBOX_ERROR_NAMES,
 ]);
 
 /** The observation text for an unknown tool, worded as ToolBench/GLPFT traces word it. */

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { runAgent } from '../../agent/orchestrator';
 import { traceFromEvents } from '../../agent/trace';
 import type { RunEvent, RunMode } from '../../agent/types';
+import { createRunJavascriptTool } from '../../tools/builtin/run-javascript';
 import { createDefaultRegistry } from '../../tools/registry';
 import { createToolRunner } from '../../tools/runner';
+import { QuickJsSandbox } from '../../tools/sandbox/quickjs-run';
 import { ScriptedModel } from './scripted-model';
 import { EXAMPLE_SCRIPTS } from './scripts';
+
+const sandbox = new QuickJsSandbox();
+
+/** The page's tools, with run_javascript on an in-process QuickJS instead of the worker. */
+function registry() {
+  const r = createDefaultRegistry();
+  r.register(createRunJavascriptTool((code, { signal: _signal, ...options }) => sandbox.run(code, options)));
+  return r;
+}
 
 async function run(task: string, mode: RunMode, dialect: 'chat' | 'alpha-umi') {
   const model = new ScriptedModel();
@@ -14,7 +25,7 @@ async function run(task: string, mode: RunMode, dialect: 'chat' | 'alpha-umi') {
     task,
     mode,
     dialect,
-    tools: createToolRunner(createDefaultRegistry()),
+    tools: createToolRunner(registry()),
     models: mode === 'single' ? { backbone: model } : { planner: model, caller: model, summarizer: model },
   })) {
     events.push(event);

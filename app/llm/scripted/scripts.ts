@@ -1,4 +1,5 @@
 import type { ScriptedTask, ScriptStep } from './render';
+import { RUN_JAVASCRIPT_SCRIPTS } from './scripts-sandbox';
 import { TOOL_SCRIPTS } from './scripts-tools';
 
 /**
@@ -114,6 +115,7 @@ export const EXAMPLE_SCRIPTS: readonly ScriptedTask[] = [
     ],
   },
   ...TOOL_SCRIPTS,
+  ...RUN_JAVASCRIPT_SCRIPTS,
 ];
 
 /** Used for a task no script matches: the scripted engine says so instead of pretending. */

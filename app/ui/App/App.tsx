@@ -1,11 +1,15 @@
+import { useState } from 'react';
 import { useAppStore } from '../../store';
 import { FlowBar } from '../FlowBar/FlowBar';
+import { HistoryPanel } from '../HistoryPanel/HistoryPanel';
 import { ModelPanel } from '../ModelPanel/ModelPanel';
 import { RunSummary } from '../RunSummary/RunSummary';
 import { TaskForm } from '../TaskForm/TaskForm';
 import { Timeline } from '../Timeline/Timeline';
+import { ToolManager } from '../ToolManager/ToolManager';
 
 export function App() {
+  const [tab, setTab] = useState<'run' | 'tools' | 'history'>('run');
   const engine = useAppStore((s) => s.engine);
   return (
     <div className="app">
@@ -32,10 +36,51 @@ export function App() {
           <TaskForm />
           <ModelPanel />
         </aside>
-        <section className="run" aria-label="Run">
-          <FlowBar />
-          <RunSummary />
-          <Timeline />
+        <section className="run">
+          <div className="tabs" role="tablist" aria-label="View">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'run'}
+              data-testid="tab-run"
+              onClick={() => setTab('run')}
+            >
+              Run
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'tools'}
+              data-testid="tab-tools"
+              onClick={() => setTab('tools')}
+            >
+              Tools
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'history'}
+              data-testid="tab-history"
+              onClick={() => setTab('history')}
+            >
+              Saved runs
+            </button>
+          </div>
+          {tab === 'run' ? (
+            <div role="tabpanel" aria-label="Run">
+              <FlowBar />
+              <RunSummary />
+              <Timeline />
+            </div>
+          ) : tab === 'tools' ? (
+            <div role="tabpanel" aria-label="Tools">
+              <ToolManager />
+            </div>
+          ) : (
+            <div role="tabpanel" aria-label="Saved runs">
+              <HistoryPanel onOpen={() => setTab('run')} />
+            </div>
+          )}
         </section>
       </main>
     </div>

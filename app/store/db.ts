@@ -1,0 +1,63 @@
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Trace } from '../agent/trace';
+import type { UserToolData } from '../tools/tool-pack';
+
+/** A user tool as stored: the tool, whether it is enabled for runs, and when it changed. */
+export interface StoredUserTool extends UserToolData {
+  enabled: boolean;
+  updatedAt: number;
+}
+
+/** A trace as stored, with the title the user gave it. */
+export interface StoredTrace {
+  id: string;
+  title: string;
+  trace: Trace;
+  updatedAt: number;
+}
+
+interface UmiDb extends DBSchema {
+  tools: { key: string; value: StoredUserTool };
+  traces: { key: string; value: StoredTrace; indexes: { updatedAt: number } };
+}
+
+export class StorageError extends Error {
+  override name = 'StorageError';
+}
+
+const DB_NAME = 'umi-lab';
+const DB_VERSION = 2;
+let db: Promise<IDBPDatabase<UmiDb>> | undefined;
+
+/** The page's one IndexedDB database (user tools, traces), opened once. */
+export function openUmiDb(): Promise<IDBPDatabase<UmiDb>> {
+  if (!globalThis.indexedDB) {
+    return Promise.reject(
+      new StorageError('This browser has no IndexedDB: nothing can be saved on this device.'),
+    );
+  }
+  db ??= openDB<UmiDb>(DB_NAME, DB_VERSION, {
+    upgrade(database) {
+      if (!database.objectStoreNames.contains('tools'))
+        database.createObjectStore('tools', { keyPath: 'name' });
+      if (!database.objectStoreNames.contains('traces')) {
+        database.createObjectStore('traces', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      }
+    },
+  }).catch((error: unknown) => {
+    db = undefined;
+    throw new StorageError(`The storage could not be opened: ${(error as Error).message}`);
+  });
+  return db;
+}
+
+/** A storage failure as a sentence that says what to do. */
+export function storageError(error: unknown): StorageError {
+  const e = error as Error;
+  if (e?.name === 'QuotaExceededError') {
+    return new StorageError(
+      'The browser storage is full: free some space (for example delete a cached model).',
+    );
+  }
+  return e instanceof StorageError ? e : new StorageError(`Saving failed: ${e?.message ?? String(error)}`);
+}

@@ -1,0 +1,105 @@
+import { markInterrupted, type Trace } from '../agent/trace';
+import { useAppStore } from './index';
+import { deleteTrace, listTraces, renameTrace, type StoredTrace, saveTrace } from './trace-db';
+
+function summary(stored: StoredTrace) {
+  const { trace } = stored;
+  return {
+    id: stored.id,
+    title: stored.title,
+    task: trace.task,
+    mode: trace.mode,
+    status: trace.status,
+    ...(trace.outcome ? { outcome: trace.outcome } : {}),
+    steps: trace.steps.length,
+    updatedAt: stored.updatedAt,
+  };
+}
+
+export async function refreshHistory(): Promise<void> {
+  try {
+    useAppStore.getState().setSavedRuns((await listTraces()).map(summary));
+  } catch (error) {
+    useAppStore.getState().setStorageNotice(`Saved runs cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * On page load: a run that was still running when the page went away is kept up to its
+ * last saved event and marked interrupted.
+ */
+export async function initHistory(): Promise<void> {
+  try {
+    for (const stored of await listTraces()) {
+      if (stored.trace.status === 'running') await saveTrace(markInterrupted(stored.trace, Date.now()));
+    }
+  } catch {
+    // refreshHistory reports storage problems.
+  }
+  await refreshHistory();
+}
+
+let pending: Trace | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let writing: Promise<void> = Promise.resolve();
+
+async function write(trace: Trace): Promise<void> {
+  try {
+    await saveTrace(trace);
+    if (useAppStore.getState().storageNotice) useAppStore.getState().setStorageNotice(undefined);
+  } catch (error) {
+    useAppStore
+      .getState()
+      .setStorageNotice(
+        `This run could not be saved (${(error as Error).message}). It goes on in memory, and Export still works.`,
+      );
+  }
+}
+
+/** Saves the live trace as it grows, at most every 250 ms; `final` saves at once. */
+export function persistTrace(trace: Trace, final = false): Promise<void> {
+  pending = trace;
+  const flush = () => {
+    timer = undefined;
+    const next = pending;
+    pending = undefined;
+    if (next) writing = writing.then(() => write(next));
+    return writing.then(refreshHistory);
+  };
+  if (final) {
+    if (timer) clearTimeout(timer);
+    return flush();
+  }
+  // A throttle, not a debounce: a stream of updates still saves every 250 ms.
+  timer ??= setTimeout(() => void flush(), 250);
+  return writing;
+}
+
+export async function openSavedRun(id: string): Promise<void> {
+  const stored = (await listTraces()).find((s) => s.id === id);
+  if (stored && useAppStore.getState().runStatus === 'idle') useAppStore.setState({ trace: stored.trace });
+}
+
+export async function renameSavedRun(id: string, title: string): Promise<void> {
+  await renameTrace(id, title.trim() || 'Untitled run');
+  await refreshHistory();
+}
+
+export async function deleteSavedRun(id: string): Promise<void> {
+  await deleteTrace(id);
+  if (useAppStore.getState().trace?.id === id && useAppStore.getState().runStatus === 'idle') {
+    useAppStore.getState().clearRun();
+  }
+  await refreshHistory();
+}
+
+export const TRACE_FILE_FORMAT = 'umi-lab.trace';
+
+/** A trace as a versioned JSON file. */
+export function traceFile(trace: Trace): string {
+  return JSON.stringify(
+    { format: TRACE_FILE_FORMAT, version: trace.version, exportedAt: new Date().toISOString(), trace },
+    null,
+    2,
+  );
+}

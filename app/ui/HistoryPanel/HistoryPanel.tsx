@@ -1,0 +1,99 @@
+import { useAppStore } from '../../store';
+import { deleteSavedRun, openSavedRun, renameSavedRun, traceFile } from '../../store/history-controller';
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const OUTCOME: Record<string, string> = {
+  answer: 'answered',
+  give_up: 'gave up',
+  step_limit: 'step limit',
+  error: 'failed',
+  aborted: 'stopped',
+};
+
+/** Every run is saved as it happens; reopen, rename, export or delete it here. */
+export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
+  const runs = useAppStore((s) => s.savedRuns);
+  const notice = useAppStore((s) => s.storageNotice);
+  const running = useAppStore((s) => s.runStatus !== 'idle');
+  const current = useAppStore((s) => s.trace);
+  return (
+    <section className="history" aria-label="Saved runs" data-testid="history-panel">
+      <h2>Saved runs</h2>
+      <p className="note">Runs are saved on this device as they happen (IndexedDB). Nothing leaves it.</p>
+      {notice && (
+        <p className="step-error" role="alert" data-testid="storage-notice">
+          {notice}
+        </p>
+      )}
+      {current && (
+        <button
+          type="button"
+          data-testid="export-current"
+          onClick={() => download(`umi-run-${current.id}.json`, traceFile(current))}
+        >
+          Export the current run
+        </button>
+      )}
+      {runs.length === 0 && <p className="empty">No saved runs yet.</p>}
+      <ul className="tool-list">
+        {runs.map((run) => (
+          <li
+            key={run.id}
+            className="tool-row"
+            data-testid="saved-run"
+            data-status={run.status}
+            data-outcome={run.outcome ?? ''}
+          >
+            <p>
+              <strong>{run.title}</strong>
+            </p>
+            <p className="note">
+              {new Date(run.updatedAt).toLocaleString()} · {run.mode} · {run.steps} steps ·{' '}
+              {run.status === 'interrupted' ? (
+                <span className="badge error">interrupted</span>
+              ) : run.status === 'running' ? (
+                'running'
+              ) : (
+                (OUTCOME[run.outcome ?? ''] ?? run.outcome)
+              )}
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                data-testid="saved-run-open"
+                disabled={running}
+                onClick={() => void openSavedRun(run.id).then(onOpen)}
+              >
+                Open
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  const title = prompt('Name this run', run.title);
+                  if (title !== null) void renameSavedRun(run.id, title);
+                }}
+              >
+                Rename
+              </button>
+              <button
+                type="button"
+                disabled={running && current?.id === run.id}
+                onClick={() => {
+                  if (confirm(`Delete "${run.title}"?`)) void deleteSavedRun(run.id);
+                }}
+              >
+                Delete
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { type FormEvent, useState } from 'react';
+import type { ToolResult } from '../../agent/types';
+import { callTool, observationOf, saveTool } from '../../store/tools-controller';
+import type { ToolInfo } from '../../store/tools-slice';
+
+const NEW_TOOL = {
+  name: 'word_reverse',
+  description: 'Reverses the order of the words in a sentence.',
+  parameters: JSON.stringify(
+    {
+      type: 'object',
+      properties: { sentence: { type: 'string', description: 'The sentence' } },
+      required: ['sentence'],
+    },
+    null,
+    2,
+  ),
+  source: `// Runs in a sandbox: no network, no page, no storage. console.log goes to the logs.
+function run(args) {
+  return args.sentence.split(/\\s+/).reverse().join(' ');
+}`,
+};
+
+/** Create or edit a user tool, and test-run it before (or after) saving. */
+export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => void }) {
+  const [name, setName] = useState(tool?.name ?? NEW_TOOL.name);
+  const [description, setDescription] = useState(tool?.description ?? NEW_TOOL.description);
+  const [parameters, setParameters] = useState(
+    tool ? JSON.stringify(tool.parameters, null, 2) : NEW_TOOL.parameters,
+  );
+  const [source, setSource] = useState(tool?.source ?? NEW_TOOL.source);
+  const [args, setArgs] = useState('{"sentence": "the planner plans the caller calls"}');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [result, setResult] = useState<ToolResult | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const draft = () => {
+    let schema: unknown;
+    try {
+      schema = JSON.parse(parameters);
+    } catch (error) {
+      throw new Error(`The parameters are not JSON: ${(error as Error).message}`);
+    }
+    return {
+      name: name.trim(),
+      description: description.trim(),
+      parameters: schema as Record<string, unknown>,
+      source,
+    };
+  };
+
+  const onSave = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const errors = await saveTool(draft(), tool?.name);
+      setProblems(errors);
+      if (errors.length === 0) onDone();
+    } catch (error) {
+      setProblems([(error as Error).message]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onTest = async () => {
+    setBusy(true);
+    setResult(undefined);
+    try {
+      const saved = await saveTool(draft(), tool?.name ?? (name.trim() || undefined));
+      if (saved.length > 0) {
+        setProblems(saved);
+        return;
+      }
+      setProblems([]);
+      setResult(await callTool(name.trim(), JSON.parse(args) as Record<string, unknown>));
+    } catch (error) {
+      setProblems([(error as Error).message]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="tool-editor" onSubmit={onSave} aria-label="Tool editor" data-testid="tool-editor">
+      <label>
+        Name
+        <input data-testid="tool-name-input" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        Description (the models read this to choose the tool)
+        <input value={description} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      <label>
+        Parameters (JSON Schema)
+        <textarea
+          rows={6}
+          spellCheck={false}
+          value={parameters}
+          onChange={(e) => setParameters(e.target.value)}
+        />
+      </label>
+      <label>
+        Source (defines <code>function run(args)</code>)
+        <textarea
+          rows={8}
+          spellCheck={false}
+          data-testid="tool-source-input"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+        />
+      </label>
+      {problems.length > 0 && (
+        <ul className="step-error" role="alert" data-testid="tool-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <label>
+        Test arguments (JSON)
+        <input data-testid="tool-args-input" value={args} onChange={(e) => setArgs(e.target.value)} />
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save
+        </button>
+        <button type="button" data-testid="tool-test-run" disabled={busy} onClick={() => void onTest()}>
+          Save and test-run
+        </button>
+        <button type="button" onClick={onDone}>
+          Close
+        </button>
+      </div>
+      {result && (
+        <div data-testid="tool-test-result" data-ok={String(result.ok)}>
+          <p className="label">
+            {result.ok ? 'Result' : 'Error'} · {Math.round(result.durationMs)} ms
+          </p>
+          <pre className="observation">{observationOf(result)}</pre>
+          {result.logs.length > 0 && <pre className="observation">{result.logs.join('\n')}</pre>}
+        </div>
+      )}
+    </form>
+  );
+}
