@@ -1,6 +1,7 @@
 import type { Trace } from './agent/trace';
 import type { Dialect, RunMode } from './agent/types';
 import type { GpuProbe } from './llm/gpu-probe';
+import type { ScriptStep } from './llm/scripted/render';
 import { type AppState, useAppStore } from './store';
 import { cancelLoading, loadModels, probeAgain } from './store/models-controller';
 import type { SlotId } from './store/models-slice';
@@ -12,7 +13,10 @@ import type { SandboxRunResult } from './tools/sandbox/types';
 
 export interface UmiConsoleApi {
   /** Runs a task with the current engine and resolves with its trace. */
-  run(task: string, options?: { mode?: RunMode; dialect?: Dialect }): Promise<Trace | undefined>;
+  run(
+    task: string,
+    options?: { mode?: RunMode; dialect?: Dialect; script?: ScriptStep[] },
+  ): Promise<Trace | undefined>;
   stop(): void;
   /** The trace of the current or last run (a plain object: copy it, export it). */
   trace(): Trace | undefined;
@@ -62,7 +66,7 @@ export function installConsoleApi(): void {
       store.setTask(task);
       if (options.mode) store.setMode(options.mode);
       if (options.dialect) store.setDialect(options.dialect);
-      return startRun();
+      return startRun(options.script ? { script: options.script } : {});
     },
     stop: stopRun,
     trace: () => useAppStore.getState().trace,

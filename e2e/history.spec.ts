@@ -33,3 +33,36 @@ test.describe('saved runs', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test('saved runs export as GLPFT training data, one JSONL file per role', async ({ page }) => {
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  await app.selectDialect('alpha-umi');
+  await app.runExample('miles-plus-km');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+  await page.getByTestId('tab-history').click();
+  const downloads: { name: string; text: string }[] = [];
+  page.on('download', async (download) => {
+    const { readFile } = await import('node:fs/promises');
+    downloads.push({
+      name: download.suggestedFilename(),
+      text: await readFile(await download.path(), 'utf8'),
+    });
+  });
+  await page.getByTestId('export-training').click();
+  await expect(page.getByTestId('export-training-message')).toContainText(
+    '2 planner, 1 caller, 1 summarizer',
+  );
+  await expect.poll(() => downloads.length).toBe(4);
+  const planner = downloads.find((d) => d.name === 'glpft-planner.jsonl');
+  const records = (planner?.text ?? '')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  expect(records).toHaveLength(2);
+  expect(records[0].input.startsWith('You have assess to the following apis:\n{"Name": "calculator"')).toBe(
+    true,
+  );
+  expect(records[0].input.endsWith(' assistant: ')).toBe(true);
+  expect(records[0].target).toMatch(/Next: caller\.$/);
+  expect(errors).toEqual([]);
+});

@@ -1,3 +1,4 @@
+import { exportGlpft, type GlpftRole, toJsonl } from '../agent/export/glpft';
 import { markInterrupted, type Trace } from '../agent/trace';
 import { useAppStore } from './index';
 import { deleteTrace, listTraces, renameTrace, type StoredTrace, saveTrace } from './trace-db';
@@ -102,4 +103,28 @@ export function traceFile(trace: Trace): string {
     null,
     2,
   );
+}
+
+/**
+ * GLPFT training data from saved runs (all, or the given ids): one JSONL text per role, in
+ * the α-UMi `{tools, history, input, target}` format.
+ */
+export async function trainingData(
+  ids?: readonly string[],
+): Promise<Record<GlpftRole, string> & { counts: Record<GlpftRole, number> }> {
+  const chosen = (await listTraces()).filter((s) => !ids || ids.includes(s.id)).map((s) => s.trace);
+  const records = exportGlpft(chosen);
+  const counts = {
+    planner: records.planner.length,
+    caller: records.caller.length,
+    summarizer: records.summarizer.length,
+    backbone: records.backbone.length,
+  };
+  return {
+    planner: toJsonl(records.planner),
+    caller: toJsonl(records.caller),
+    summarizer: toJsonl(records.summarizer),
+    backbone: toJsonl(records.backbone),
+    counts,
+  };
 }

@@ -1,6 +1,7 @@
 import { runAgent } from '../agent/orchestrator';
 import type { Trace } from '../agent/trace';
 import type { Role, RoleModel, RunEvent, RunMode } from '../agent/types';
+import type { ScriptedTask, ScriptStep } from '../llm/scripted/render';
 import { ScriptedModel } from '../llm/scripted/scripted-model';
 import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
@@ -10,8 +11,12 @@ import { toolRunner } from './tools-controller';
 /** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
 let controller: AbortController | undefined;
 
-function scriptedModels(mode: RunMode, tokenDelayMs: number): Partial<Record<Role, RoleModel>> {
-  const make = (id: string) => new ScriptedModel({ id, tokenDelayMs });
+function scriptedModels(
+  mode: RunMode,
+  tokenDelayMs: number,
+  scripts?: readonly ScriptedTask[],
+): Partial<Record<Role, RoleModel>> {
+  const make = (id: string) => new ScriptedModel({ id, tokenDelayMs, ...(scripts ? { scripts } : {}) });
   if (mode === 'single') return { backbone: make('scripted-backbone') };
   if (mode === 'shared') {
     const one = make('scripted-shared');
@@ -47,7 +52,7 @@ function frameScheduler(flush: () => void): () => void {
  * animation frame so a fast token stream costs one React update per frame. Resolves with
  * the finished trace.
  */
-export async function startRun(): Promise<Trace | undefined> {
+export async function startRun(options: { script?: ScriptStep[] } = {}): Promise<Trace | undefined> {
   const state = useAppStore.getState();
   if (state.runStatus !== 'idle') return state.trace;
   const task = state.task.trim();
@@ -74,7 +79,14 @@ export async function startRun(): Promise<Trace | undefined> {
       models:
         state.engine === 'webllm'
           ? modelsForRun(state.mode)
-          : scriptedModels(state.mode, state.scriptedTokenDelayMs),
+          : scriptedModels(
+              state.mode,
+              state.scriptedTokenDelayMs,
+              // A script given from the console (a teacher's own demo) plays instead of the examples.
+              options.script
+                ? [{ id: 'console', title: 'Console script', task, tools: [], steps: options.script }]
+                : undefined,
+            ),
       tools: toolRunner(),
       maxSteps: state.maxSteps,
       signal,

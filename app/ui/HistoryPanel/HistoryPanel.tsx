@@ -1,8 +1,16 @@
+import { useState } from 'react';
+import { GLPFT_ROLES } from '../../agent/export/glpft';
 import { useAppStore } from '../../store';
-import { deleteSavedRun, openSavedRun, renameSavedRun, traceFile } from '../../store/history-controller';
+import {
+  deleteSavedRun,
+  openSavedRun,
+  renameSavedRun,
+  traceFile,
+  trainingData,
+} from '../../store/history-controller';
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, text: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
@@ -22,6 +30,21 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
   const notice = useAppStore((s) => s.storageNotice);
   const running = useAppStore((s) => s.runStatus !== 'idle');
   const current = useAppStore((s) => s.trace);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [exported, setExported] = useState('');
+
+  const exportTraining = async () => {
+    const data = await trainingData(selected.size > 0 ? [...selected] : undefined);
+    for (const role of GLPFT_ROLES) {
+      if (data.counts[role] > 0) download(`glpft-${role}.jsonl`, data[role], 'application/x-ndjson');
+    }
+    setExported(
+      `Exported ${GLPFT_ROLES.map((r) => `${data.counts[r]} ${r}`).join(', ')} records from ${
+        selected.size > 0 ? selected.size : 'all'
+      } runs.`,
+    );
+  };
+
   return (
     <section className="history" aria-label="Saved runs" data-testid="history-panel">
       <h2>Saved runs</h2>
@@ -40,6 +63,18 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
           Export the current run
         </button>
       )}
+      {runs.length > 0 && (
+        <div className="actions">
+          <button type="button" data-testid="export-training" onClick={() => void exportTraining()}>
+            Export training data (GLPFT JSONL, {selected.size > 0 ? `${selected.size} selected` : 'all runs'})
+          </button>
+        </div>
+      )}
+      {exported && (
+        <p className="note" role="status" data-testid="export-training-message">
+          {exported}
+        </p>
+      )}
       {runs.length === 0 && <p className="empty">No saved runs yet.</p>}
       <ul className="tool-list">
         {runs.map((run) => (
@@ -50,9 +85,20 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
             data-status={run.status}
             data-outcome={run.outcome ?? ''}
           >
-            <p>
+            <label className="tool-toggle">
+              <input
+                type="checkbox"
+                aria-label={`Select ${run.title}`}
+                checked={selected.has(run.id)}
+                onChange={(e) => {
+                  const next = new Set(selected);
+                  if (e.target.checked) next.add(run.id);
+                  else next.delete(run.id);
+                  setSelected(next);
+                }}
+              />
               <strong>{run.title}</strong>
-            </p>
+            </label>
             <p className="note">
               {new Date(run.updatedAt).toLocaleString()} · {run.mode} · {run.steps} steps ·{' '}
               {run.status === 'interrupted' ? (
