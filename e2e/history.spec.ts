@@ -66,3 +66,44 @@ test('saved runs export as GLPFT training data, one JSONL file per role', async 
   expect(records[0].target).toMatch(/Next: caller\.$/);
   expect(errors).toEqual([]);
 });
+
+test('a saved run replays without a model, labelled as a replay; export → import round-trips; bad files are refused', async ({
+  page,
+}) => {
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  await app.runExample('shopping-total');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+
+  await page.getByTestId('tab-history').click();
+  await page.getByTestId('replay-speed').selectOption('1');
+  await page.getByTestId('saved-run').first().getByTestId('saved-run-replay').click();
+  await expect(page.getByTestId('replay-banner')).toContainText('no model is running');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer', { timeout: 30_000 });
+  await expect(app.answer).toContainText('$16.65');
+  await expect(page.getByTestId('replay-banner')).toHaveCount(0);
+
+  await page.getByTestId('tab-history').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('saved-run').first().getByTestId('saved-run-export').click();
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(await (await download).path(), 'utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'umi-lab.trace', version: 1 });
+
+  await page
+    .getByTestId('import-trace-file')
+    .setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('import-trace-message')).toContainText('Imported');
+  await expect(page.getByTestId('saved-run')).toHaveCount(2);
+
+  const future = JSON.stringify({ ...JSON.parse(text), version: 99 });
+  await page
+    .getByTestId('import-trace-file')
+    .setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(future) });
+  await expect(page.getByTestId('import-trace-message')).toContainText('newer umi-lab (version 99)');
+  await page
+    .getByTestId('import-trace-file')
+    .setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await expect(page.getByTestId('import-trace-message')).toContainText('not JSON');
+  await expect(page.getByTestId('saved-run')).toHaveCount(2);
+  expect(errors).toEqual([]);
+});

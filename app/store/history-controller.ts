@@ -1,5 +1,6 @@
 import { exportGlpft, type GlpftRole, toJsonl } from '../agent/export/glpft';
 import { markInterrupted, type Trace } from '../agent/trace';
+import { MAX_TRACE_FILE_BYTES, parseTraceFile, traceFileText } from '../agent/trace-file';
 import { useAppStore } from './index';
 import { deleteTrace, listTraces, renameTrace, type StoredTrace, saveTrace } from './trace-db';
 
@@ -94,15 +95,40 @@ export async function deleteSavedRun(id: string): Promise<void> {
   await refreshHistory();
 }
 
-export const TRACE_FILE_FORMAT = 'umi-lab.trace';
-
 /** A trace as a versioned JSON file. */
 export function traceFile(trace: Trace): string {
-  return JSON.stringify(
-    { format: TRACE_FILE_FORMAT, version: trace.version, exportedAt: new Date().toISOString(), trace },
-    null,
-    2,
-  );
+  return traceFileText(trace);
+}
+
+/**
+ * Imports a trace file. A bad or future-version file is refused with a sentence; nothing
+ * stored changes. A trace whose id is already saved is kept beside it under a new id.
+ */
+export async function importTraceFile(
+  file: File,
+): Promise<{ ok: true; title: string } | { ok: false; error: string }> {
+  if (file.size > MAX_TRACE_FILE_BYTES) {
+    return {
+      ok: false,
+      error: `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MB; trace files over 20 MB are not opened.`,
+    };
+  }
+  const parsed = parseTraceFile(await file.text());
+  if (!parsed.ok) return { ok: false, error: `${file.name}: ${parsed.error}` };
+  const existing = new Set((await listTraces()).map((s) => s.id));
+  let trace = parsed.trace;
+  if (existing.has(trace.id)) trace = { ...trace, id: `${trace.id}-imported-${Date.now().toString(36)}` };
+  try {
+    await saveTrace(trace, `${trace.task} (imported)`);
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+  await refreshHistory();
+  return { ok: true, title: `${trace.task} (imported)` };
+}
+
+export async function loadSavedTrace(id: string): Promise<Trace | undefined> {
+  return (await listTraces()).find((s) => s.id === id)?.trace;
 }
 
 /**

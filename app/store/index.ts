@@ -28,6 +28,8 @@ export const useAppStore = create<AppState>()(
         engine: s.engine,
         maxSteps: s.maxSteps,
         scriptedTokenDelayMs: s.scriptedTokenDelayMs,
+        roleSampling: s.roleSampling,
+        systemPrompts: s.systemPrompts,
         presetId: s.presetId,
         modelSource: s.modelSource,
         cacheBackend: s.cacheBackend,

@@ -6,6 +6,7 @@ import { ScriptedModel } from '../llm/scripted/scripted-model';
 import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
+import { stopReplay } from './replay-controller';
 import { toolRunner } from './tools-controller';
 
 /** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
@@ -89,6 +90,8 @@ export async function startRun(options: { script?: ScriptStep[] } = {}): Promise
             ),
       tools: toolRunner(),
       maxSteps: state.maxSteps,
+      sampling: state.roleSampling,
+      systemPrompts: state.systemPrompts,
       signal,
     })) {
       pending.push(event);
@@ -106,6 +109,7 @@ export async function startRun(options: { script?: ScriptStep[] } = {}): Promise
 
 /** Stops the run in progress: generation is interrupted, a running tool is abandoned. */
 export function stopRun(): void {
+  if (stopReplay()) return;
   if (!controller) return;
   useAppStore.getState().setRunStatus('stopping');
   controller.abort();

@@ -9,6 +9,8 @@ export interface RunSlice {
   runStatus: RunStatus;
   /** The trace of the current (or last) run: the UI renders from this only. */
   trace: Trace | undefined;
+  /** Set while a recorded run is being replayed (no model is running): its speed. */
+  replaySpeed: number | undefined;
   /** Folds a batch of run events into the trace in one state update. */
   applyRunEvents: (events: readonly RunEvent[]) => void;
   setRunStatus: (status: RunStatus) => void;
@@ -18,6 +20,7 @@ export interface RunSlice {
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
   runStatus: 'idle',
   trace: undefined,
+  replaySpeed: undefined,
   applyRunEvents: (events) =>
     set((state) => {
       let trace = state.trace;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Dialect, RunMode } from '../agent/types';
+import type { Dialect, Role, RunMode, SamplingSettings } from '../agent/types';
 import type { AppState } from './index';
 
 export type EngineChoice = 'scripted' | 'webllm';
@@ -12,6 +12,12 @@ export interface SettingsSlice {
   maxSteps: number;
   /** Pace of the scripted engine's stream, so a class can follow it. */
   scriptedTokenDelayMs: number;
+  /** Per-role sampling overrides (temperature, max tokens, seed); missing values use the defaults. */
+  roleSampling: Partial<Record<Role, Partial<SamplingSettings>>>;
+  /** Per-role system prompts of the chat dialect; a missing role uses the default prompt. */
+  systemPrompts: Partial<Record<Role, string>>;
+  setRoleSampling: (role: Role, patch: Partial<SamplingSettings>) => void;
+  setSystemPrompt: (role: Role, prompt: string | undefined) => void;
   setTask: (task: string) => void;
   setMode: (mode: RunMode) => void;
   setDialect: (dialect: Dialect) => void;
@@ -27,6 +33,19 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   engine: 'scripted',
   maxSteps: 10,
   scriptedTokenDelayMs: 25,
+  roleSampling: {},
+  systemPrompts: {},
+  setRoleSampling: (role, patch) =>
+    set((state) => ({
+      roleSampling: { ...state.roleSampling, [role]: { ...state.roleSampling[role], ...patch } },
+    })),
+  setSystemPrompt: (role, prompt) =>
+    set((state) => {
+      const next = { ...state.systemPrompts };
+      if (prompt === undefined) delete next[role];
+      else next[role] = prompt;
+      return { systemPrompts: next };
+    }),
   setTask: (task) => set({ task }),
   setMode: (mode) => set({ mode }),
   setDialect: (dialect) => set({ dialect }),

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store';
 import { FlowBar } from '../FlowBar/FlowBar';
 import { HistoryPanel } from '../HistoryPanel/HistoryPanel';
 import { ModelPanel } from '../ModelPanel/ModelPanel';
+import { RoleSettings } from '../RoleSettings/RoleSettings';
 import { RunSummary } from '../RunSummary/RunSummary';
 import { TaskForm } from '../TaskForm/TaskForm';
 import { Timeline } from '../Timeline/Timeline';
@@ -34,6 +35,7 @@ export function App() {
       <main className="layout">
         <aside className="side">
           <TaskForm />
+          <RoleSettings />
           <ModelPanel />
         </aside>
         <section className="run">

@@ -3,11 +3,14 @@ import { GLPFT_ROLES } from '../../agent/export/glpft';
 import { useAppStore } from '../../store';
 import {
   deleteSavedRun,
+  importTraceFile,
+  loadSavedTrace,
   openSavedRun,
   renameSavedRun,
   traceFile,
   trainingData,
 } from '../../store/history-controller';
+import { replayTrace } from '../../store/replay-controller';
 
 function download(name: string, text: string, type = 'application/json') {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -32,6 +35,16 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
   const current = useAppStore((s) => s.trace);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [exported, setExported] = useState('');
+  const [speed, setSpeed] = useState(4);
+  const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>();
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    const result = await importTraceFile(file);
+    setImportMessage(
+      result.ok ? { ok: true, text: `Imported "${result.title}".` } : { ok: false, text: result.error },
+    );
+  };
 
   const exportTraining = async () => {
     const data = await trainingData(selected.size > 0 ? [...selected] : undefined);
@@ -62,6 +75,39 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
         >
           Export the current run
         </button>
+      )}
+      <div className="actions">
+        <label className="file-button">
+          Import a run…
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="import-trace-file"
+            onChange={(e) => {
+              void onImport(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <label>
+          Replay speed{' '}
+          <select data-testid="replay-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+            {[0.5, 1, 2, 4, 8, 16].map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {importMessage && (
+        <p
+          className={importMessage.ok ? 'note' : 'step-error'}
+          role="status"
+          data-testid="import-trace-message"
+        >
+          {importMessage.text}
+        </p>
       )}
       {runs.length > 0 && (
         <div className="actions">
@@ -117,6 +163,29 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
                 onClick={() => void openSavedRun(run.id).then(onOpen)}
               >
                 Open
+              </button>
+              <button
+                type="button"
+                data-testid="saved-run-replay"
+                disabled={running}
+                onClick={async () => {
+                  const trace = await loadSavedTrace(run.id);
+                  if (!trace) return;
+                  onOpen();
+                  await replayTrace(trace, speed);
+                }}
+              >
+                Replay
+              </button>
+              <button
+                type="button"
+                data-testid="saved-run-export"
+                onClick={async () => {
+                  const trace = await loadSavedTrace(run.id);
+                  if (trace) download(`umi-run-${trace.id}.json`, traceFile(trace));
+                }}
+              >
+                Export
               </button>
               <button
                 type="button"

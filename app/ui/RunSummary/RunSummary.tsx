@@ -19,6 +19,7 @@ function ms(n: number) {
 /** The run's outcome, its answer, and totals across every step. */
 export function RunSummary() {
   const trace = useAppStore((s) => s.trace);
+  const replaySpeed = useAppStore((s) => s.replaySpeed);
   const totals = useMemo(() => (trace ? traceTotals(trace) : undefined), [trace]);
   if (!trace || !totals) return null;
   const running = trace.status === 'running';
@@ -28,6 +29,11 @@ export function RunSummary() {
       aria-live="polite"
       data-testid="run-summary"
     >
+      {replaySpeed !== undefined && (
+        <p className="engine-banner" data-testid="replay-banner" role="note">
+          <strong>Replay</strong> of a recorded run at {replaySpeed}× — no model is running.
+        </p>
+      )}
       <h2 data-testid="run-outcome" data-outcome={trace.outcome ?? 'running'}>
         {running ? 'Running…' : OUTCOME_TEXT[trace.outcome ?? 'error']}
       </h2>

@@ -1,0 +1,267 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { markInterrupted, TRACE_VERSION, type Trace } from './trace';
+
+/**
+ * Trace files: the versioned JSON a run is exported to and imported from. Import is an edge
+ * where untrusted data comes in, so the whole trace is checked against a JSON Schema (ajv)
+ * before anything else sees it, and every rejection is one sentence saying what and where.
+ */
+
+export const TRACE_FILE_FORMAT = 'umi-lab.trace';
+/** Files over this size are refused; callers should also check `File.size` before reading. */
+export const MAX_TRACE_FILE_BYTES = 20 * 1024 * 1024;
+
+export type TraceFileResult = { ok: true; trace: Trace } | { ok: false; error: string };
+
+/** A trace as a versioned JSON file (the export format). */
+export function traceFileText(trace: Trace, exportedAt: Date = new Date()): string {
+  return JSON.stringify(
+    { format: TRACE_FILE_FORMAT, version: trace.version, exportedAt: exportedAt.toISOString(), trace },
+    null,
+    2,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// The schema. Shapes we own are closed (`additionalProperties: false`); model-made or
+// tool-made data (parsed results, arguments, values, tool parameter schemas) stays loose.
+
+const ROLES = ['planner', 'caller', 'summarizer', 'backbone'];
+const STEP_STATUSES = ['running', 'done', 'error', 'aborted'];
+const str = { type: 'string' } as const;
+const num = { type: 'number' } as const;
+const int = { type: 'integer', minimum: 0 } as const;
+const bool = { type: 'boolean' } as const;
+const looseObject = { type: 'object' } as const;
+
+const closed = (properties: Record<string, unknown>, required: string[]) => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+const namedError = closed({ name: str, message: str }, ['name', 'message']);
+const modelInfo = closed({ id: str, label: str, kind: { enum: ['scripted', 'webllm', 'remote'] } }, [
+  'id',
+  'label',
+  'kind',
+]);
+const sampling = closed({ temperature: num, maxTokens: int, seed: num }, ['temperature', 'maxTokens']);
+const perRole = (value: unknown) => ({
+  type: 'object',
+  propertyNames: { enum: ROLES },
+  additionalProperties: value,
+});
+const toolDefinition = {
+  type: 'object',
+  properties: { name: str, description: str, parameters: looseObject },
+  required: ['name', 'description', 'parameters'],
+};
+const chatMessage = closed({ role: { enum: ['system', 'user', 'assistant'] }, content: str }, [
+  'role',
+  'content',
+]);
+const prompt = {
+  type: 'object',
+  required: ['kind'],
+  discriminator: { propertyName: 'kind' },
+  oneOf: [
+    closed({ kind: { const: 'text' }, text: str }, ['kind', 'text']),
+    closed({ kind: { const: 'messages' }, messages: { type: 'array', items: chatMessage } }, [
+      'kind',
+      'messages',
+    ]),
+  ],
+};
+const constraint = {
+  type: 'object',
+  required: ['type'],
+  discriminator: { propertyName: 'type' },
+  oneOf: [
+    closed({ type: { const: 'grammar' }, grammar: str }, ['type', 'grammar']),
+    closed({ type: { const: 'json_schema' }, schema: str }, ['type', 'schema']),
+  ],
+};
+const usage = closed(
+  {
+    promptTokens: num,
+    promptTokensReused: num,
+    completionTokens: num,
+    timeToFirstTokenMs: num,
+    decodeTokensPerSecond: num,
+    prefillTokensPerSecond: num,
+    wallMs: num,
+    simulated: bool,
+  },
+  ['promptTokens', 'completionTokens', 'timeToFirstTokenMs', 'decodeTokensPerSecond', 'wallMs', 'simulated'],
+);
+const toolCall = {
+  type: 'object',
+  properties: { name: str, arguments: looseObject },
+  required: ['name', 'arguments'],
+};
+const toolResult = {
+  ...closed(
+    { ok: bool, value: {}, error: namedError, logs: { type: 'array', items: str }, durationMs: num },
+    ['ok', 'logs', 'durationMs'],
+  ),
+  if: { properties: { ok: { const: false } } },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
+  then: { required: ['error'] },
+};
+const traceToolCall = closed(
+  {
+    call: toolCall,
+    status: { enum: STEP_STATUSES },
+    result: toolResult,
+    observation: str,
+    startedAt: num,
+    endedAt: num,
+  },
+  ['call', 'status', 'startedAt'],
+);
+const stepParse = closed({ role: { enum: ROLES }, result: looseObject }, ['role', 'result']);
+const step = closed(
+  {
+    index: int,
+    turn: int,
+    role: { enum: ROLES },
+    model: modelInfo,
+    prompt,
+    constraint,
+    status: { enum: STEP_STATUSES },
+    raw: str,
+    parsed: stepParse,
+    usage,
+    finishReason: { enum: ['stop', 'length', 'abort'] },
+    startedAt: num,
+    endedAt: num,
+    tool: traceToolCall,
+    error: closed({ name: str, message: str, observation: str }, ['name', 'message']),
+  },
+  ['index', 'turn', 'role', 'model', 'prompt', 'status', 'raw', 'startedAt'],
+);
+
+export const TRACE_SCHEMA = closed(
+  {
+    version: { const: TRACE_VERSION },
+    id: str,
+    task: str,
+    mode: { enum: ['multi', 'shared', 'single'] },
+    dialect: { enum: ['alpha-umi', 'chat'] },
+    tools: { type: 'array', items: toolDefinition },
+    models: perRole(modelInfo),
+    sampling: perRole(sampling),
+    maxSteps: int,
+    status: { enum: ['running', 'finished', 'interrupted'] },
+    outcome: { enum: ['answer', 'give_up', 'step_limit', 'error', 'aborted'] },
+    answer: str,
+    giveUpReason: { enum: ['planner', 'step_limit', 'empty_answer'] },
+    error: namedError,
+    steps: { type: 'array', items: step },
+    extraUserTurns: { type: 'array', items: closed({ beforeStep: int, text: str }, ['beforeStep', 'text']) },
+    createdAt: num,
+    updatedAt: num,
+  },
+  'version id task mode dialect tools models sampling maxSteps status steps createdAt updatedAt'.split(' '),
+);
+
+// allErrors off: the first problem is the one we report, and a bad file fails fast.
+const ajv = new Ajv({ allErrors: false, discriminator: true });
+const validateTrace = ajv.compile<Trace>(TRACE_SCHEMA);
+
+// ---------------------------------------------------------------------------
+// Error sentences
+
+/** `/steps/3/prompt/messages/0` → `steps[3].prompt.messages[0]`. */
+function place(pointer: string): string {
+  let out = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    out += /^\d+$/.test(part) ? `[${part}]` : out ? `.${part}` : part;
+  }
+  return out;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+};
+
+function sentenceFor(error: ErrorObject): string {
+  const at = place(error.instancePath);
+  const child = (name: string) => (at ? `${at}.${name}` : name);
+  const where = at || 'the trace';
+  const params = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined) {
+    return `${where} has a key "${error.propertyName}" that is not one of ${ROLES.join(', ')}`;
+  }
+  switch (error.keyword) {
+    case 'required':
+      return `${child(String(params.missingProperty))} is missing`;
+    case 'additionalProperties':
+      return `${where} has an unknown field "${String(params.additionalProperty)}"`;
+    case 'enum':
+      return `${where} must be one of ${((params.allowedValues as unknown[]) ?? []).join(', ')}`;
+    case 'const':
+      return `${where} must be ${JSON.stringify(params.allowedValue)}`;
+    case 'type':
+      return `${where} must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}`;
+    case 'discriminator':
+      return `${child(String(params.tag))} has an unknown value ${JSON.stringify(params.tagValue)}`;
+    case 'minimum':
+      return `${where} must not be negative`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads an exported trace file. A trace that was still running when it was exported comes
+ * back as interrupted: nothing will ever finish it here.
+ */
+export function parseTraceFile(text: string): TraceFileResult {
+  if (text.length > MAX_TRACE_FILE_BYTES) {
+    const mb = (text.length / (1024 * 1024)).toFixed(1);
+    return { ok: false, error: `This file is ${mb} MB; trace files over 20 MB are not opened.` };
+  }
+  let data: unknown;
+  try {
+    // `__proto__` keys are dropped while parsing, so no later copy of the data
+    // (Object.assign, a merge) can use one to reach an object's prototype.
+    data = JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
+  } catch {
+    return { ok: false, error: 'This file is not JSON, so it cannot be a umi-lab trace.' };
+  }
+  if (!isObject(data) || data.format !== TRACE_FILE_FORMAT) {
+    return {
+      ok: false,
+      error: `This is not a umi-lab trace file: its "format" is not "${TRACE_FILE_FORMAT}".`,
+    };
+  }
+  const { version } = data;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: 'This trace file has no valid version number.' };
+  }
+  if (version > TRACE_VERSION) {
+    return {
+      ok: false,
+      error: `This trace was made by a newer umi-lab (version ${version}); update the page to open it.`,
+    };
+  }
+  if (!validateTrace(data.trace)) {
+    const first = validateTrace.errors?.[0];
+    const problem = first ? sentenceFor(first) : 'the trace is invalid';
+    return { ok: false, error: `This trace file is damaged: ${problem}.` };
+  }
+  const trace = data.trace;
+  return { ok: true, trace: trace.status === 'running' ? markInterrupted(trace, trace.updatedAt) : trace };
+}
