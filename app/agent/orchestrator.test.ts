@@ -395,3 +395,61 @@ describe('runAgent, run modes and failures', () => {
     expect(events.find((e) => e.type === 'give_up')).toMatchObject({ reason: 'empty_answer' });
   });
 });
+
+describe('runAgent, step-through review', () => {
+  it('pauses after each model turn; an edit replaces the output before it takes effect and is recorded', async () => {
+    const reviewed: string[] = [];
+    const events = await collect({
+      models: models({
+        planner: ['Add.\nNext: caller.', 'Done.\nNext: conclusion.'],
+        caller: ['Action: add\nAction Input: {"a": 1, "b": 1}'],
+        summarizer: ['2'],
+      }),
+      review: async ({ role, raw }) => {
+        reviewed.push(role);
+        // The teacher fixes the caller's arguments before the tool runs.
+        return role === 'caller' ? { raw: raw.replace('"b": 1', '"b": 41') } : {};
+      },
+    });
+    expect(reviewed).toEqual(['planner', 'caller', 'planner', 'summarizer']);
+    expect(events.find((e) => e.type === 'tool_result')).toMatchObject({ result: { ok: true, value: 42 } });
+    const trace = traceFromEvents(events);
+    const caller = trace.steps[1];
+    expect(caller?.raw).toContain('"b": 41');
+    expect(caller?.edit?.originalRaw).toContain('"b": 1}');
+    expect(caller?.reviewing).toBeUndefined();
+    expect(trace.steps[0]?.edit).toBeUndefined();
+    // The next planner prompt shows the edited call, not the model's.
+    expect(JSON.stringify(trace.steps[2]?.prompt)).toContain('\\"b\\": 41');
+  });
+
+  it('an edited decision changes where the run goes', async () => {
+    const events = await collect({
+      models: models({ planner: ['Call a tool.\nNext: caller.'], summarizer: ['I stopped early.'] }),
+      review: async ({ role }) => (role === 'planner' ? { raw: 'Enough.\nNext: conclusion.' } : {}),
+    });
+    expect(events.some((e) => e.type === 'role_started' && e.role === 'caller')).toBe(false);
+    expect(last(events)).toMatchObject({ outcome: 'answer' });
+  });
+
+  it('Stop while paused ends the run as aborted, with the step no longer waiting', async () => {
+    const controller = new AbortController();
+    const events: RunEvent[] = [];
+    for await (const event of runAgent({
+      task: 't',
+      mode: 'multi',
+      dialect: 'alpha-umi',
+      tools: testTools(),
+      models: models({ planner: ['x\nNext: caller.'] }),
+      review: () => new Promise(() => undefined),
+      signal: controller.signal,
+    })) {
+      events.push(event);
+      if (event.type === 'review_started') controller.abort();
+    }
+    expect(last(events)).toMatchObject({ outcome: 'aborted' });
+    const trace = traceFromEvents(events);
+    expect(trace.steps[0]?.reviewing).toBeUndefined();
+    expect(trace.steps[0]?.status).toBe('done');
+  });
+});

@@ -45,6 +45,16 @@ export interface RunConfig {
   sampling?: Partial<Record<Role, Partial<SamplingSettings>>>;
   systemPrompts?: Partial<Record<Role, string>>;
   toolTimeoutMs?: number;
+  /**
+   * Step-through: called after each model turn, before its output takes effect. Resolve with
+   * `{ raw }` to replace the output (recorded as an edit), or `{}` to go on unchanged.
+   */
+  review?: (request: {
+    step: number;
+    role: Role;
+    raw: string;
+    signal: AbortSignal;
+  }) => Promise<{ raw?: string }>;
   signal?: AbortSignal;
   runId?: string;
   now?: () => number;
@@ -159,7 +169,31 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
       parsed,
       at: now(),
     };
-    return { raw: result.text, parsed: parsed.result };
+    if (!config.review) return { raw: result.text, parsed: parsed.result };
+    yield { type: 'review_started', step: index, at: now() };
+    const decision = await untilAborted(config.review({ step: index, role, raw: result.text, signal }));
+    if (decision.raw === undefined || decision.raw === result.text) {
+      yield { type: 'review_finished', step: index, at: now() };
+      return { raw: result.text, parsed: parsed.result };
+    }
+    const edited = parse(decision.raw);
+    yield {
+      type: 'review_finished',
+      step: index,
+      edited: { raw: decision.raw, parsed: edited, originalRaw: result.text },
+      at: now(),
+    };
+    return { raw: decision.raw, parsed: edited.result };
+  }
+
+  /** Waits for `promise` unless the run is stopped first. */
+  function untilAborted<T>(promise: Promise<T>): Promise<T> {
+    if (signal.aborted) return Promise.reject(new AbortError());
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(new AbortError());
+      signal.addEventListener('abort', onAbort, { once: true });
+      promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
   const parsePlanner = (text: string): StepParse & { role: 'planner' } => ({

@@ -39,19 +39,31 @@ function stepEvents(step: TraceStep): RunEvent[] {
       at: step.startedAt,
     },
   ];
-  for (const text of chunkWords(step.raw)) events.push({ type: 'token_delta', step: step.index, text });
+  // An edited step streams what the model wrote, then the edit is applied as it was live.
+  const modelRaw = step.edit?.originalRaw ?? step.raw;
+  for (const text of chunkWords(modelRaw)) events.push({ type: 'token_delta', step: step.index, text });
   // Only role_finished sets usage, parsed and finishReason; a step without them never finished
   // and is left open for run_finished (or markInterrupted) to close, as in the live run.
   if (step.usage && step.parsed && step.finishReason) {
     events.push({
       type: 'role_finished',
       step: step.index,
-      raw: step.raw,
+      raw: modelRaw,
       usage: step.usage,
       finishReason: step.finishReason,
-      parsed: step.parsed,
+      parsed: step.edit?.originalParsed ?? step.parsed,
       at: step.endedAt ?? step.startedAt,
     });
+  }
+  if (step.edit && step.parsed) {
+    events.push({
+      type: 'review_finished',
+      step: step.index,
+      edited: { raw: step.raw, parsed: step.parsed, originalRaw: step.edit.originalRaw },
+      at: step.edit.at,
+    });
+  } else if (step.reviewing) {
+    events.push({ type: 'review_started', step: step.index, at: step.endedAt ?? step.startedAt });
   }
   const { tool } = step;
   if (tool) {

@@ -139,6 +139,8 @@ const step = closed(
     endedAt: num,
     tool: traceToolCall,
     error: closed({ name: str, message: str, observation: str }, ['name', 'message']),
+    reviewing: { type: 'boolean' },
+    edit: closed({ originalRaw: str, originalParsed: stepParse, at: num }, ['originalRaw', 'at']),
   },
   ['index', 'turn', 'role', 'model', 'prompt', 'status', 'raw', 'startedAt'],
 );

@@ -50,6 +50,10 @@ export interface TraceStep {
   tool?: TraceToolCall;
   /** Unusable output (e.g. a malformed call), with the observation that was fed back. */
   error?: NamedErrorData & { observation?: string };
+  /** Step-through: the run is waiting for the user to look at (and maybe edit) this output. */
+  reviewing?: boolean;
+  /** The user changed this output before it took effect: `raw`/`parsed` are the edited ones. */
+  edit?: { originalRaw: string; originalParsed?: StepParse; at: number };
 }
 
 export type TraceStatus = 'running' | 'finished' | 'interrupted';
@@ -115,10 +119,15 @@ function updateStep(trace: Trace, index: number, update: (step: TraceStep) => Tr
 }
 
 function closeOpenWork(trace: Trace, status: StepStatus, at: number): Trace {
-  if (!trace.steps.some((s) => s.status === 'running' || s.tool?.status === 'running')) return trace;
+  if (!trace.steps.some((s) => s.status === 'running' || s.tool?.status === 'running' || s.reviewing))
+    return trace;
   const steps = trace.steps.map((s) => {
     let next = s;
     if (s.status === 'running') next = { ...next, status, endedAt: at };
+    if (s.reviewing) {
+      const { reviewing: _stop, ...rest } = next;
+      next = rest;
+    }
     if (s.tool?.status === 'running') next = { ...next, tool: { ...s.tool, status, endedAt: at } };
     return next;
   });
@@ -162,6 +171,26 @@ export function applyEvent(trace: Trace, event: RunEvent): Trace {
           finishReason: event.finishReason,
           endedAt: event.at,
         })),
+        updatedAt: event.at,
+      };
+    case 'review_started':
+      return updateStep(trace, event.step, (s) => ({ ...s, reviewing: true }));
+    case 'review_finished':
+      return {
+        ...updateStep(trace, event.step, (s) => {
+          const { reviewing: _done, ...rest } = s;
+          if (!event.edited) return rest;
+          return {
+            ...rest,
+            raw: event.edited.raw,
+            parsed: event.edited.parsed,
+            edit: {
+              originalRaw: event.edited.originalRaw,
+              ...(s.parsed ? { originalParsed: s.parsed } : {}),
+              at: event.at,
+            },
+          };
+        }),
         updatedAt: event.at,
       };
     case 'tool_call':

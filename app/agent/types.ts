@@ -286,6 +286,15 @@ export type RunEvent =
       parsed: StepParse;
       at: number;
     }
+  /** Step-through: the run waits for the user before this step's output takes effect. */
+  | { type: 'review_started'; step: number; at: number }
+  /** The user let the step go on; `edited` when they changed its output (recorded as an edit). */
+  | {
+      type: 'review_finished';
+      step: number;
+      edited?: { raw: string; parsed: StepParse; originalRaw: string };
+      at: number;
+    }
   | { type: 'tool_call'; step: number; call: ToolCall; at: number }
   | { type: 'tool_result'; step: number; result: ToolResult; observation: string; at: number }
   /** A role produced something unusable (malformed call...): shown, and fed back to the planner. */

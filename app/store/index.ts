@@ -29,6 +29,7 @@ export const useAppStore = create<AppState>()(
         maxSteps: s.maxSteps,
         scriptedTokenDelayMs: s.scriptedTokenDelayMs,
         roleSampling: s.roleSampling,
+        stepThrough: s.stepThrough,
         systemPrompts: s.systemPrompts,
         presetId: s.presetId,
         modelSource: s.modelSource,

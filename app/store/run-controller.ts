@@ -7,6 +7,7 @@ import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
 import { stopReplay } from './replay-controller';
+import { review } from './review-controller';
 import { toolRunner } from './tools-controller';
 
 /** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
@@ -92,6 +93,7 @@ export async function startRun(options: { script?: ScriptStep[] } = {}): Promise
       maxSteps: state.maxSteps,
       sampling: state.roleSampling,
       systemPrompts: state.systemPrompts,
+      ...(state.stepThrough ? { review } : {}),
       signal,
     })) {
       pending.push(event);

@@ -16,6 +16,9 @@ export interface SettingsSlice {
   roleSampling: Partial<Record<Role, Partial<SamplingSettings>>>;
   /** Per-role system prompts of the chat dialect; a missing role uses the default prompt. */
   systemPrompts: Partial<Record<Role, string>>;
+  /** Step-through: pause after each model turn so the user can read, edit, then go on. */
+  stepThrough: boolean;
+  setStepThrough: (on: boolean) => void;
   setRoleSampling: (role: Role, patch: Partial<SamplingSettings>) => void;
   setSystemPrompt: (role: Role, prompt: string | undefined) => void;
   setTask: (task: string) => void;
@@ -35,6 +38,8 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   scriptedTokenDelayMs: 25,
   roleSampling: {},
   systemPrompts: {},
+  stepThrough: false,
+  setStepThrough: (stepThrough) => set({ stepThrough }),
   setRoleSampling: (role, patch) =>
     set((state) => ({
       roleSampling: { ...state.roleSampling, [role]: { ...state.roleSampling[role], ...patch } },

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { TraceStep, TraceToolCall } from '../../agent/trace';
 import type { CallerParse, PlannerParse, Prompt, Usage } from '../../agent/types';
 import { Markdown } from '../Markdown/Markdown';
+import { ReviewBox } from './ReviewBox';
 
 const ROLE_LABEL = {
   planner: 'Planner',
@@ -172,6 +173,15 @@ export const StepCard = memo(function StepCard({ step }: { step: TraceStep }) {
         {step.finishReason === 'length' && <span className="badge error">cut at max tokens</span>}
       </header>
       <Body step={step} />
+      {step.reviewing && <ReviewBox step={step} />}
+      {step.edit && (
+        <details className="edit-note" data-testid="edited">
+          <summary>
+            <span className="badge error">edited by you</span> — the model wrote something else
+          </summary>
+          <pre className="raw">{step.edit.originalRaw}</pre>
+        </details>
+      )}
       {step.error && step.role !== 'caller' && (
         <p className="step-error" data-testid="step-error">
           {step.error.name}: {step.error.message}

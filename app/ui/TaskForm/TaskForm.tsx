@@ -25,7 +25,8 @@ export function TaskForm() {
   const running = useAppStore(selectIsRunning);
   const stopping = useAppStore((s) => s.runStatus === 'stopping');
   const gpuOk = useAppStore((s) => s.gpu?.ok === true);
-  const { setTask, setMode, setDialect, setEngine } = useAppStore.getState();
+  const stepThrough = useAppStore((s) => s.stepThrough);
+  const { setTask, setMode, setDialect, setEngine, setStepThrough } = useAppStore.getState();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -108,6 +109,16 @@ export function TaskForm() {
           </select>
         </label>
       </div>
+      <label className="tool-toggle">
+        <input
+          type="checkbox"
+          data-testid="step-through"
+          checked={stepThrough}
+          disabled={running}
+          onChange={(e) => setStepThrough(e.target.checked)}
+        />
+        Step through: pause after each model turn (read, edit, then Next)
+      </label>
       <div className="actions">
         <button type="submit" className="primary" data-testid="run-button" disabled={running || !task.trim()}>
           Run
