@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installConsoleApi } from './console-api';
+import { useAppStore } from './store';
 import { initHistory } from './store/history-controller';
+import { applyLessonFromUrl } from './store/lesson-controller';
 import { initModels } from './store/models-controller';
 import { initTools } from './store/tools-controller';
 import { App } from './ui/App/App';
@@ -16,5 +18,8 @@ createRoot(root).render(
 );
 installConsoleApi();
 void initModels();
-void initTools();
+void initTools().then(async () => {
+  const notice = await applyLessonFromUrl();
+  if (notice) useAppStore.getState().setPageNotice(notice);
+});
 void initHistory();

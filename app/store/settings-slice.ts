@@ -19,6 +19,9 @@ export interface SettingsSlice {
   /** Step-through: pause after each model turn so the user can read, edit, then go on. */
   stepThrough: boolean;
   setStepThrough: (on: boolean) => void;
+  /** A one-line message about how the page was set up (e.g. from a lesson link). */
+  pageNotice: string | undefined;
+  setPageNotice: (notice: string | undefined) => void;
   setRoleSampling: (role: Role, patch: Partial<SamplingSettings>) => void;
   setSystemPrompt: (role: Role, prompt: string | undefined) => void;
   setTask: (task: string) => void;
@@ -40,6 +43,8 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   systemPrompts: {},
   stepThrough: false,
   setStepThrough: (stepThrough) => set({ stepThrough }),
+  pageNotice: undefined,
+  setPageNotice: (pageNotice) => set({ pageNotice }),
   setRoleSampling: (role, patch) =>
     set((state) => ({
       roleSampling: { ...state.roleSampling, [role]: { ...state.roleSampling[role], ...patch } },

@@ -1,7 +1,8 @@
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { DIALECTS, type Dialect, RUN_MODES, type RunMode } from '../../agent/types';
 import { EXAMPLE_SCRIPTS } from '../../llm/scripted/scripts';
 import { useAppStore } from '../../store';
+import { currentLessonUrl } from '../../store/lesson-controller';
 import { startRun, stopRun } from '../../store/run-controller';
 import { selectIsRunning } from '../../store/selectors';
 import type { EngineChoice } from '../../store/settings-slice';
@@ -26,6 +27,8 @@ export function TaskForm() {
   const stopping = useAppStore((s) => s.runStatus === 'stopping');
   const gpuOk = useAppStore((s) => s.gpu?.ok === true);
   const stepThrough = useAppStore((s) => s.stepThrough);
+  const pageNotice = useAppStore((s) => s.pageNotice);
+  const [copied, setCopied] = useState('');
   const { setTask, setMode, setDialect, setEngine, setStepThrough } = useAppStore.getState();
 
   const onSubmit = (event: FormEvent) => {
@@ -126,7 +129,33 @@ export function TaskForm() {
         <button type="button" data-testid="stop-button" disabled={!running || stopping} onClick={stopRun}>
           {stopping ? 'Stopping…' : 'Stop'}
         </button>
+        <button
+          type="button"
+          data-testid="copy-lesson-link"
+          disabled={!task.trim()}
+          title="A link with this task, mode, tools and settings (not the outputs)"
+          onClick={() => {
+            const url = currentLessonUrl();
+            history.replaceState(null, '', url);
+            void navigator.clipboard?.writeText(url).then(
+              () => setCopied('Lesson link copied.'),
+              () => setCopied('The lesson link is in the address bar.'),
+            );
+          }}
+        >
+          Lesson link
+        </button>
       </div>
+      {copied && (
+        <p className="note" role="status">
+          {copied}
+        </p>
+      )}
+      {pageNotice && (
+        <p className="note notice" role="status" data-testid="page-notice">
+          {pageNotice}
+        </p>
+      )}
     </form>
   );
 }

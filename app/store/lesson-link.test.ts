@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { type Lesson, lessonHash, parseLessonHash } from './lesson-link';
+
+describe('lesson links', () => {
+  it('round-trip task, mode, dialect, tools and settings (unicode included)', () => {
+    const lesson: Lesson = {
+      task: 'Wie weit ist 5 Meilen + 3 km? 🚲',
+      mode: 'shared',
+      dialect: 'alpha-umi',
+      tools: ['calculator', 'date_calc'],
+      maxSteps: 6,
+      stepThrough: true,
+      sampling: { planner: { temperature: 0.7, maxTokens: 200 } },
+      systemPrompts: { summarizer: 'Answer in one sentence.' },
+    };
+    const hash = lessonHash(lesson);
+    expect(hash).toMatch(/^#lesson=[A-Za-z0-9_-]+$/);
+    expect(parseLessonHash(hash)).toEqual({ ok: true, lesson });
+  });
+
+  it('ignores hashes that are not lessons', () => {
+    expect(parseLessonHash('')).toBeUndefined();
+    expect(parseLessonHash('#about')).toBeUndefined();
+  });
+
+  it('refuses a damaged link with a sentence, and drops bad fields instead of trusting them', () => {
+    expect(parseLessonHash('#lesson=%%%')).toBeUndefined();
+    expect(parseLessonHash('#lesson=bm90IGpzb24')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('damaged'),
+    });
+    const hostile = lessonHash({
+      task: 't',
+      mode: 'evil' as never,
+      dialect: 'chat',
+      sampling: { planner: { temperature: 'hot' as never }, hacker: { maxTokens: 1 } } as never,
+    });
+    expect(parseLessonHash(hostile)).toEqual({
+      ok: true,
+      lesson: { task: 't', mode: 'multi', dialect: 'chat', sampling: {} },
+    });
+  });
+});
