@@ -453,3 +453,40 @@ describe('runAgent, step-through review', () => {
     expect(trace.steps[0]?.status).toBe('done');
   });
 });
+
+describe.each(['alpha-umi', 'chat'] as const)('runAgent, fork from step k (%s)', (dialect) => {
+  it('keeps the first k steps as they were and goes on with the new models from there', async () => {
+    const original = traceFromEvents(
+      await collect({
+        dialect,
+        models: models({
+          planner: [
+            plan(dialect, 'Add.', 'caller'),
+            plan(dialect, 'Again.', 'caller'),
+            plan(dialect, 'Done.', 'conclusion'),
+          ],
+          caller: [call(dialect, 'add', { a: 1, b: 2 }), call(dialect, 'add', { a: 3, b: 4 })],
+          summarizer: ['3 then 7'],
+        }),
+      }),
+    );
+    // Fork before the second planner turn (step 2): a different planner decides to conclude.
+    const forked = traceFromEvents(
+      await collect({
+        dialect,
+        prefix: original.steps.slice(0, 2),
+        models: models({ planner: [plan(dialect, 'One sum is enough.', 'conclusion')], summarizer: ['3'] }),
+      }),
+    );
+    expect(forked.steps.slice(0, 2).map((s) => [s.role, s.raw, s.carriedOver])).toEqual([
+      ['planner', original.steps[0]?.raw, true],
+      ['caller', original.steps[1]?.raw, true],
+    ]);
+    expect(forked.steps[1]?.tool?.observation).toBe(original.steps[1]?.tool?.observation);
+    // The new planner turn saw exactly what the original second turn saw.
+    expect(forked.steps[2]?.prompt).toEqual(original.steps[2]?.prompt);
+    expect(forked.steps[2]?.turn).toBe(2);
+    expect(forked.steps[2]?.carriedOver).toBeUndefined();
+    expect(forked.answer).toBe('3');
+  });
+});

@@ -10,6 +10,7 @@ import {
   parsePlannerChat,
   parseSummarizer,
 } from './parse';
+import type { TraceStep } from './trace';
 import type {
   CallerParse,
   Dialect,
@@ -56,6 +57,11 @@ export interface RunConfig {
     signal: AbortSignal;
   }) => Promise<{ raw?: string }>;
   signal?: AbortSignal;
+  /**
+   * Fork: the first steps of an earlier run, kept as they were (ending before a planner or
+   * backbone turn). They are replayed into the conversation, then the run goes on from there.
+   */
+  prefix?: readonly TraceStep[];
   runId?: string;
   now?: () => number;
 }
@@ -186,6 +192,65 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
     return { raw: decision.raw, parsed: edited.result };
   }
 
+  /** Replays kept steps into the session and the event stream; returns the next turn. */
+  async function* carryOver(prefix: readonly TraceStep[]): AsyncGenerator<RunEvent, number, undefined> {
+    let lastTurn = 0;
+    for (const kept of prefix) {
+      if (!kept.parsed || kept.parsed.role !== kept.role) break; // only finished steps can be kept
+      const request = session.request(kept.role);
+      const index = step++;
+      lastTurn = kept.turn;
+      yield {
+        type: 'role_started',
+        step: index,
+        turn: kept.turn,
+        role: kept.role,
+        model: kept.model,
+        prompt: request.prompt,
+        ...(request.constraint ? { constraint: request.constraint } : {}),
+        carriedOver: true,
+        at: now(),
+      };
+      yield {
+        type: 'role_finished',
+        step: index,
+        raw: kept.raw,
+        usage: kept.usage ?? {
+          promptTokens: 0,
+          completionTokens: 0,
+          timeToFirstTokenMs: 0,
+          decodeTokensPerSecond: 0,
+          wallMs: 0,
+          simulated: true,
+        },
+        finishReason: kept.finishReason ?? 'stop',
+        parsed: kept.parsed,
+        at: now(),
+      };
+      const p = kept.parsed;
+      if (p.role === 'planner') session.record({ kind: 'planner', raw: kept.raw, parsed: p.result });
+      else if (p.role === 'caller') session.record({ kind: 'caller', raw: kept.raw, parsed: p.result });
+      else if (p.role === 'summarizer') session.record({ kind: 'summarizer', raw: kept.raw });
+      else session.record({ kind: 'backbone', raw: kept.raw, parsed: p.result });
+      if (kept.tool?.result && kept.tool.observation !== undefined) {
+        yield { type: 'tool_call', step: index, call: kept.tool.call, at: now() };
+        yield {
+          type: 'tool_result',
+          step: index,
+          result: kept.tool.result,
+          observation: kept.tool.observation,
+          at: now(),
+        };
+        session.record({ kind: 'observation', text: kept.tool.observation });
+      } else if (kept.error?.observation !== undefined) {
+        const { observation, ...error } = kept.error;
+        yield { type: 'step_error', step: index, error, observation, at: now() };
+        session.record({ kind: 'observation', text: observation });
+      }
+    }
+    return lastTurn + 1;
+  }
+
   /** Waits for `promise` unless the run is stopped first. */
   function untilAborted<T>(promise: Promise<T>): Promise<T> {
     if (signal.aborted) return Promise.reject(new AbortError());
@@ -248,7 +313,8 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
   }
 
   try {
-    for (let turn = 1; turn <= maxSteps; turn++) {
+    const startTurn = config.prefix?.length ? yield* carryOver(config.prefix) : 1;
+    for (let turn = startTurn; turn <= maxSteps; turn++) {
       if (signal.aborted) throw new AbortError();
       if (config.mode === 'single') {
         const { raw, parsed } = yield* turnOf('backbone', turn, parseSingle);

@@ -36,6 +36,7 @@ function stepEvents(step: TraceStep): RunEvent[] {
       model: step.model,
       prompt: step.prompt,
       ...(step.constraint ? { constraint: step.constraint } : {}),
+      ...(step.carriedOver ? { carriedOver: true as const } : {}),
       at: step.startedAt,
     },
   ];

@@ -140,6 +140,7 @@ const step = closed(
     tool: traceToolCall,
     error: closed({ name: str, message: str, observation: str }, ['name', 'message']),
     reviewing: { type: 'boolean' },
+    carriedOver: { type: 'boolean' },
     edit: closed({ originalRaw: str, originalParsed: stepParse, at: num }, ['originalRaw', 'at']),
   },
   ['index', 'turn', 'role', 'model', 'prompt', 'status', 'raw', 'startedAt'],

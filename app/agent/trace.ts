@@ -50,6 +50,8 @@ export interface TraceStep {
   tool?: TraceToolCall;
   /** Unusable output (e.g. a malformed call), with the observation that was fed back. */
   error?: NamedErrorData & { observation?: string };
+  /** A fork: kept from the original run, not generated again. */
+  carriedOver?: boolean;
   /** Step-through: the run is waiting for the user to look at (and maybe edit) this output. */
   reviewing?: boolean;
   /** The user changed this output before it took effect: `raw`/`parsed` are the edited ones. */
@@ -153,6 +155,7 @@ export function applyEvent(trace: Trace, event: RunEvent): Trace {
         raw: '',
         startedAt: event.at,
         ...(event.constraint ? { constraint: event.constraint } : {}),
+        ...(event.carriedOver ? { carriedOver: true } : {}),
       };
       const steps = trace.steps.slice();
       steps[event.step] = step;

@@ -274,6 +274,8 @@ export type RunEvent =
       model: RoleModelInfo;
       prompt: Prompt;
       constraint?: OutputConstraint;
+      /** A fork: this step is kept from the original run, not generated again. */
+      carriedOver?: true;
       at: number;
     }
   | { type: 'token_delta'; step: number; text: string }

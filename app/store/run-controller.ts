@@ -1,5 +1,5 @@
 import { runAgent } from '../agent/orchestrator';
-import type { Trace } from '../agent/trace';
+import type { Trace, TraceStep } from '../agent/trace';
 import type { Role, RoleModel, RunEvent, RunMode } from '../agent/types';
 import type { ScriptedTask, ScriptStep } from '../llm/scripted/render';
 import { ScriptedModel } from '../llm/scripted/scripted-model';
@@ -54,7 +54,9 @@ function frameScheduler(flush: () => void): () => void {
  * animation frame so a fast token stream costs one React update per frame. Resolves with
  * the finished trace.
  */
-export async function startRun(options: { script?: ScriptStep[] } = {}): Promise<Trace | undefined> {
+export async function startRun(
+  options: { script?: ScriptStep[]; prefix?: readonly TraceStep[] } = {},
+): Promise<Trace | undefined> {
   const state = useAppStore.getState();
   if (state.runStatus !== 'idle') return state.trace;
   const task = state.task.trim();
@@ -94,6 +96,7 @@ export async function startRun(options: { script?: ScriptStep[] } = {}): Promise
       sampling: state.roleSampling,
       systemPrompts: state.systemPrompts,
       ...(state.stepThrough ? { review } : {}),
+      ...(options.prefix ? { prefix: options.prefix } : {}),
       signal,
     })) {
       pending.push(event);
@@ -107,6 +110,18 @@ export async function startRun(options: { script?: ScriptStep[] } = {}): Promise
     if (trace) await persistTrace(trace, true);
   }
   return useAppStore.getState().trace;
+}
+
+/**
+ * Fork from step k: re-runs the trace's task, mode and dialect with the current models and
+ * settings, keeping its first k steps (k must be a planner or single-model turn).
+ */
+export function forkRun(trace: Trace, k: number): Promise<Trace | undefined> {
+  const store = useAppStore.getState();
+  store.setTask(trace.task);
+  store.setMode(trace.mode);
+  store.setDialect(trace.dialect);
+  return startRun({ prefix: trace.steps.slice(0, k) });
 }
 
 /** Stops the run in progress: generation is interrupted, a running tool is abandoned. */

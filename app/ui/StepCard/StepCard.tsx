@@ -156,7 +156,14 @@ function Body({ step }: { step: TraceStep }) {
 }
 
 /** One role turn: what the model wrote, what was parsed from it, and the tool it ran. */
-export const StepCard = memo(function StepCard({ step }: { step: TraceStep }) {
+export const StepCard = memo(function StepCard({
+  step,
+  onFork,
+}: {
+  step: TraceStep;
+  /** Offered on planner / single-model turns of a finished run. */
+  onFork?: ((index: number) => void) | undefined;
+}) {
   return (
     <li
       className={`step-card role-${step.role} status-${step.status}`}
@@ -170,6 +177,11 @@ export const StepCard = memo(function StepCard({ step }: { step: TraceStep }) {
           turn {step.turn} · {step.model.label}
         </span>
         {step.status === 'aborted' && <span className="badge error">stopped</span>}
+        {step.carriedOver && (
+          <span className="badge" data-testid="carried-over">
+            kept from the original run
+          </span>
+        )}
         {step.finishReason === 'length' && <span className="badge error">cut at max tokens</span>}
       </header>
       <Body step={step} />
@@ -196,7 +208,12 @@ export const StepCard = memo(function StepCard({ step }: { step: TraceStep }) {
           </pre>
         </>
       )}
-      {step.usage && <UsageLine usage={step.usage} />}
+      {step.usage && !step.carriedOver && <UsageLine usage={step.usage} />}
+      {onFork && (
+        <button type="button" className="link" data-testid="fork-here" onClick={() => onFork(step.index)}>
+          Fork from here: run again from this turn with the current models and settings
+        </button>
+      )}
       <PromptView prompt={step.prompt} />
     </li>
   );

@@ -1,10 +1,19 @@
+import { useCallback } from 'react';
 import { useAppStore } from '../../store';
+import { forkRun } from '../../store/run-controller';
 import { selectSteps } from '../../store/selectors';
 import { StepCard } from '../StepCard/StepCard';
 
 export function Timeline() {
   const steps = useAppStore(selectSteps);
   const hasTrace = useAppStore((s) => s.trace !== undefined);
+  const canFork = useAppStore(
+    (s) => s.runStatus === 'idle' && s.trace !== undefined && s.trace.status !== 'running',
+  );
+  const onFork = useCallback((index: number) => {
+    const trace = useAppStore.getState().trace;
+    if (trace) void forkRun(trace, index);
+  }, []);
   if (!hasTrace) {
     return (
       <p className="empty" data-testid="timeline-empty">
@@ -15,7 +24,15 @@ export function Timeline() {
   return (
     <ol className="timeline" data-testid="timeline">
       {steps.map((step) => (
-        <StepCard key={step.index} step={step} />
+        <StepCard
+          key={step.index}
+          step={step}
+          onFork={
+            canFork && step.index > 0 && (step.role === 'planner' || step.role === 'backbone')
+              ? onFork
+              : undefined
+          }
+        />
       ))}
     </ol>
   );
