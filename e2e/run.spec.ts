@@ -101,6 +101,10 @@ test.describe('a scripted run, end to end', () => {
         await expect(app.steps.first().locator('.prompt pre').first()).toContainText(
           'You have assess to the following apis',
         );
+        // …and the raw output before parsing, marker included.
+        await expect(app.steps.first().getByTestId('raw-output')).toContainText(
+          mode === 'single' ? 'Action: calculator' : 'Next: caller.',
+        );
       }
       expect(errors).toEqual([]);
     });

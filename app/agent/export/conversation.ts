@@ -28,7 +28,7 @@ import {
   type PlannerMarkerDecision,
   withPlannerMarker,
 } from '../dialects/alpha-umi/prompts';
-import { cleanOutput, createAlphaUmiSession } from '../dialects/alpha-umi/session';
+import { backboneTurns, cleanOutput, createAlphaUmiSession } from '../dialects/alpha-umi/session';
 import { truncateObservation } from '../orchestrator';
 import type { Trace, TraceStep } from '../trace';
 import type { BackboneParse, CallerParse, DialectSession, PlannerDecision, ToolCall } from '../types';
@@ -89,7 +89,7 @@ export function traceToTurns(trace: Trace): ExportTurn[] {
         continue;
       }
       case 'backbone': {
-        turns.push(...backboneTurns(step, parsed.result));
+        turns.push(...backboneExportTurns(step, parsed.result));
         if (parsed.result.kind !== 'call') continue;
         const observation = observations(step, parsed.result.caller);
         if (observation === undefined) return turns;
@@ -121,26 +121,16 @@ function actionText(name: string, args: string): string {
   return `Action: ${name}\nAction Input: ${args}`;
 }
 
-/** As the alpha-umi session stores a backbone turn: a planner turn, then the call or the answer. */
-function backboneTurns(step: TraceStep, parsed: BackboneParse): ExportTurn[] {
-  switch (parsed.kind) {
-    case 'call': {
-      const call = parsed.caller;
-      const name = call.ok ? call.call.name : (call.name ?? 'none');
-      const args = (call.ok ? call.rawArguments : (call.rawArguments ?? '{}')).trimEnd();
-      return [
-        { from: 'assistant', value: withPlannerMarker(parsed.thought, 'caller'), target: true },
-        { from: 'caller', value: actionText(name, args), target: isUsableCall(step, call) },
-      ];
-    }
-    case 'conclusion':
-      return [
-        { from: 'assistant', value: withPlannerMarker(parsed.thought, 'conclusion'), target: true },
-        { from: 'conclusion', value: parsed.answer, target: parsed.answer.trim() !== '' },
-      ];
-    case 'give_up':
-      return [{ from: 'assistant', value: withPlannerMarker(parsed.thought, 'give up'), target: true }];
-  }
+/**
+ * A backbone turn as the alpha-umi session stores it (a planner turn, then the call or the
+ * answer), with which parts may be training targets.
+ */
+function backboneExportTurns(step: TraceStep, parsed: BackboneParse): ExportTurn[] {
+  const usable =
+    parsed.kind === 'call'
+      ? isUsableCall(step, parsed.caller)
+      : parsed.kind === 'conclusion' && parsed.answer.trim() !== '';
+  return backboneTurns(parsed).map((turn, i) => ({ ...turn, target: i === 0 || usable }));
 }
 
 type ObservationOf = (step: TraceStep, call: CallerParse) => string | undefined;

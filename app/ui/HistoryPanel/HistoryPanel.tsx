@@ -11,13 +11,7 @@ import {
   trainingData,
 } from '../../store/history-controller';
 import { replayTrace } from '../../store/replay-controller';
-
-function download(name: string, text: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { download } from '../download';
 
 const OUTCOME: Record<string, string> = {
   answer: 'answered',

@@ -37,10 +37,12 @@ function UsageLine({ usage }: { usage: Usage }) {
   );
 }
 
-function PromptView({ prompt }: { prompt: Prompt }) {
+function PromptView({ prompt, raw, tokens }: { prompt: Prompt; raw: string; tokens?: number | undefined }) {
   return (
-    <details className="prompt">
-      <summary>What the model saw</summary>
+    <details className="prompt" data-testid="what-the-model-saw">
+      <summary>
+        What the model saw{tokens !== undefined ? ` (${tokens} prompt tokens)` : ''} and wrote
+      </summary>
       {prompt.kind === 'text' ? (
         <pre>{prompt.text}</pre>
       ) : (
@@ -54,6 +56,8 @@ function PromptView({ prompt }: { prompt: Prompt }) {
           ))}
         </ol>
       )}
+      <p className="label">Raw output, before parsing</p>
+      <pre data-testid="raw-output">{raw}</pre>
     </details>
   );
 }
@@ -214,7 +218,11 @@ export const StepCard = memo(function StepCard({
           Fork from here: run again from this turn with the current models and settings
         </button>
       )}
-      <PromptView prompt={step.prompt} />
+      <PromptView
+        prompt={step.prompt}
+        raw={step.raw}
+        tokens={step.usage ? step.usage.promptTokens + (step.usage.promptTokensReused ?? 0) : undefined}
+      />
     </li>
   );
 });

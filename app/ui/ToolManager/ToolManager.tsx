@@ -2,14 +2,8 @@ import { useRef, useState } from 'react';
 import { useAppStore } from '../../store';
 import { exportToolPack, importToolPack, removeTool, setToolEnabled } from '../../store/tools-controller';
 import type { ToolInfo } from '../../store/tools-slice';
+import { download } from '../download';
 import { ToolEditor } from './ToolEditor';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function ToolRow({ tool, onEdit }: { tool: ToolInfo; onEdit: () => void }) {
   return (

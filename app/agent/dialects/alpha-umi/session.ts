@@ -122,7 +122,7 @@ function lastPlannerTurn(turns: readonly HistoryTurn[]): string {
  * `thought\n Next: caller.` then `Action: name\nAction Input: args`. The backbone prompt
  * merges the two back into `thought\nAction: ...`, which is what the backbone wrote.
  */
-function backboneTurns(parsed: BackboneParse): HistoryTurn[] {
+export function backboneTurns(parsed: BackboneParse): HistoryTurn[] {
   switch (parsed.kind) {
     case 'call': {
       const call = parsed.caller;
