@@ -107,3 +107,36 @@ test('a saved run replays without a model, labelled as a replay; export → impo
   await expect(page.getByTestId('saved-run')).toHaveCount(2);
   expect(errors).toEqual([]);
 });
+
+test('export → clear storage → import gives the identical trace', async ({ page }) => {
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  await app.runExample('furlong-recovery');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+  const original = await page.evaluate(() => window.umi.trace());
+  await page.getByTestId('tab-history').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('saved-run').first().getByTestId('saved-run-export').click();
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(await (await download).path(), 'utf8');
+
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('umi-lab');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+        request.onblocked = () => resolve();
+      }),
+  );
+  await page.reload();
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('saved-run')).toHaveCount(0);
+  await page
+    .getByTestId('import-trace-file')
+    .setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('saved-run')).toHaveCount(1);
+  await page.getByTestId('saved-run').first().getByTestId('saved-run-open').click();
+  const imported = await page.evaluate(() => window.umi.trace());
+  expect(imported).toEqual(original);
+  expect(errors).toEqual([]);
+});
