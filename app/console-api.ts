@@ -3,6 +3,7 @@ import type { Dialect, RunMode } from './agent/types';
 import type { GpuProbe } from './llm/gpu-probe';
 import type { ScriptStep } from './llm/scripted/render';
 import { type AppState, useAppStore } from './store';
+import { benchStream } from './store/bench-controller';
 import { cancelLoading, loadModels, probeAgain } from './store/models-controller';
 import type { SlotId } from './store/models-slice';
 import { startRun, stopRun } from './store/run-controller';
@@ -43,6 +44,10 @@ export interface UmiConsoleApi {
       options?: { timeoutMs?: number; memoryMb?: number; signal?: AbortSignal },
     ): Promise<SandboxRunResult>;
   };
+  bench: {
+    /** Streams synthetic tokens through the real LLM worker into the timeline; reports speed. */
+    stream(tokens?: number): ReturnType<typeof benchStream>;
+  };
   models: {
     /** Loads the chosen models one role after another (or one slot). */
     load(slot?: SlotId): Promise<void>;
@@ -71,6 +76,7 @@ export function installConsoleApi(): void {
     stop: stopRun,
     trace: () => useAppStore.getState().trace,
     gpu: { probe: probeAgain },
+    bench: { stream: benchStream },
     tools: {
       list: () => useAppStore.getState().toolList,
       async call(name, args) {

@@ -16,22 +16,14 @@
  * - recovery (watchdog): the same for code stuck in one native call, which the interrupt
  *   cannot stop: the bridge's watchdog kills and respawns the worker (limit + 150 ms margin).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumPath, median, percentile, QUIET, startPreview } from './bench/preview';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GOALS = { coldMs: 150, warmMedianMs: 5, recoveryMs: 500 };
-const QUIET = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const REPEATS = 5;
 
 interface Args {
@@ -53,54 +45,6 @@ function parseArgs(argv: readonly string[]): Args {
     i += 1;
   }
   return args;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-}
-
-async function startPreview(): Promise<{ url: string; server: ChildProcess }> {
-  if (!existsSync(`${ROOT}dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` first.');
-  const port = await freePort();
-  const server = spawn(`${ROOT}node_modules/.bin/vite`, ['preview', '--port', String(port), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  const url = `http://localhost:${port}`;
-  await waitForServer(url, 30_000);
-  return { url, server };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -173,7 +117,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const preview = args.url ? undefined : await startPreview();
   const url = args.url ?? preview?.url ?? '';
-  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const executablePath = chromiumPath();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: QUIET });
   try {
     const cold: number[] = [];

@@ -152,6 +152,32 @@ const api = {
     return { text, finishReason, usage: usage ?? null, wallMs: performance.now() - started };
   },
 
+  /**
+   * Benchmarks only: streams `tokens` synthetic tokens at full speed through the same
+   * batching and comlink path as a real generation, without any model.
+   */
+  async benchStream(
+    tokens: number,
+    onDeltas: (text: string) => void,
+  ): Promise<{ tokens: number; workerMs: number }> {
+    const started = performance.now();
+    let pending = '';
+    let lastFlush = started;
+    for (let i = 0; i < tokens; i++) {
+      pending += ` tok${i}`;
+      const now = performance.now();
+      if (now - lastFlush >= FLUSH_MS) {
+        onDeltas(pending);
+        pending = '';
+        lastFlush = now;
+        // Yield so the batches really cross while the loop runs, as model decoding would.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    if (pending) onDeltas(pending);
+    return { tokens, workerMs: performance.now() - started };
+  },
+
   /** Cooperative: the current generation ends at the next token; the model stays loaded. */
   async interrupt(): Promise<void> {
     await engine?.interruptGenerate();

@@ -9,8 +9,15 @@ import { TaskForm } from '../TaskForm/TaskForm';
 import { Timeline } from '../Timeline/Timeline';
 import { ToolManager } from '../ToolManager/ToolManager';
 
+const TABS = [
+  { id: 'run', label: 'Run' },
+  { id: 'tools', label: 'Tools' },
+  { id: 'history', label: 'Saved runs' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
 export function App() {
-  const [tab, setTab] = useState<'run' | 'tools' | 'history'>('run');
+  const [tab, setTab] = useState<TabId>('run');
   const engine = useAppStore((s) => s.engine);
   return (
     <div className="app">
@@ -40,33 +47,18 @@ export function App() {
         </aside>
         <section className="run">
           <div className="tabs" role="tablist" aria-label="View">
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'run'}
-              data-testid="tab-run"
-              onClick={() => setTab('run')}
-            >
-              Run
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'tools'}
-              data-testid="tab-tools"
-              onClick={() => setTab('tools')}
-            >
-              Tools
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'history'}
-              data-testid="tab-history"
-              onClick={() => setTab('history')}
-            >
-              Saved runs
-            </button>
+            {TABS.map(({ id, label }) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                data-testid={`tab-${id}`}
+                onClick={() => setTab(id)}
+              >
+                {label}
+              </button>
+            ))}
           </div>
           {tab === 'run' ? (
             <div role="tabpanel" aria-label="Run">
