@@ -28,6 +28,11 @@ import type {
 let engine: MLCEngine | undefined;
 let loadedId: string | undefined;
 let appConfig: AppConfig | undefined;
+/**
+ * Set by interrupt(). WebLLM clears its own flag when a generation starts, so a Stop that
+ * arrives just before the first token would be lost; the loops below check this one too.
+ */
+let interrupted = false;
 
 /** Deltas cross the worker boundary at most every 16 ms, batched. */
 const FLUSH_MS = 16;
@@ -91,6 +96,7 @@ const api = {
     const e = await getEngine();
     if (!loadedId)
       throw classifyEngineError(new Error('No model is loaded in this worker.'), { phase: 'generate' });
+    interrupted = false;
     const started = performance.now();
     let pending = '';
     let lastFlush = started;
@@ -115,6 +121,10 @@ const api = {
         };
         const chunks: AsyncIterable<ChatCompletionChunk> = await e.chat.completions.create(body);
         for await (const chunk of chunks) {
+          if (interrupted) {
+            await e.interruptGenerate();
+            finishReason = 'abort';
+          }
           const choice = chunk.choices[0];
           const delta = choice?.delta?.content ?? '';
           if (delta) {
@@ -134,6 +144,10 @@ const api = {
         };
         const chunks: AsyncIterable<Completion> = await e.completions.create(body);
         for await (const chunk of chunks) {
+          if (interrupted) {
+            await e.interruptGenerate();
+            finishReason = 'abort';
+          }
           const choice = chunk.choices[0];
           const delta = choice?.text ?? '';
           if (delta) {
@@ -180,6 +194,7 @@ const api = {
 
   /** Cooperative: the current generation ends at the next token; the model stays loaded. */
   async interrupt(): Promise<void> {
+    interrupted = true;
     await engine?.interruptGenerate();
   },
 

@@ -31,21 +31,28 @@ function scriptedModels(
   };
 }
 
-/** Calls `flush` once per animation frame (or ~16 ms where frames do not run). */
+/**
+ * Calls `flush` once per animation frame, or after 100 ms when frames do not come (a hidden
+ * tab gets none): a background run still reaches the store and storage.
+ */
 function frameScheduler(flush: () => void): () => void {
   let scheduled = false;
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
+    if (!scheduled) return;
     scheduled = false;
+    if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    if (timer) clearTimeout(timer);
+    frame = 0;
+    timer = undefined;
     flush();
   };
   return () => {
     if (scheduled) return;
     scheduled = true;
-    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
-      requestAnimationFrame(run);
-    } else {
-      setTimeout(run, 16);
-    }
+    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(run);
+    timer = setTimeout(run, 100);
   };
 }
 
@@ -105,9 +112,10 @@ export async function startRun(
   } finally {
     flush();
     controller = undefined;
-    useAppStore.getState().setRunStatus('idle');
     const trace = useAppStore.getState().trace;
+    // Idle only once the final state is saved, so Delete cannot race the last write.
     if (trace) await persistTrace(trace, true);
+    useAppStore.getState().setRunStatus('idle');
   }
   return useAppStore.getState().trace;
 }

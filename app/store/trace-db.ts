@@ -25,9 +25,11 @@ export async function listTraces(): Promise<StoredTrace[]> {
 }
 
 export async function renameTrace(id: string, title: string): Promise<void> {
-  const db = await openUmiDb();
-  const stored = await db.get('traces', id);
-  if (stored) await db.put('traces', { ...stored, title });
+  // One transaction: a save of the live run cannot land between the read and the write.
+  const tx = (await openUmiDb()).transaction('traces', 'readwrite');
+  const stored = await tx.store.get(id);
+  if (stored) await tx.store.put({ ...stored, title });
+  await tx.done;
 }
 
 export async function deleteTrace(id: string): Promise<void> {

@@ -164,6 +164,20 @@ describe('WebLlmRoleModel (bridge against a fake worker)', () => {
     expect(model.currentStatus).toBe('ready');
   });
 
+  it('a crash rejects every call in flight, not only the last one', async () => {
+    const w = fakeWorker({
+      generate: vi.fn(() => new Promise<WorkerGenerateResult>(() => undefined)),
+      isCached: vi.fn(() => new Promise<boolean>(() => undefined)),
+    });
+    const model = new WebLlmRoleModel(w.factory, { record, label: 'Tiny', smokeTest: false });
+    await model.load();
+    const generating = model.generate(request());
+    const checking = model.isCached();
+    w.crash('device lost');
+    await expect(generating).rejects.toMatchObject({ name: 'WorkerCrashedError' });
+    await expect(checking).rejects.toMatchObject({ name: 'WorkerCrashedError' });
+  });
+
   it('a failed load marks the role failed and keeps the error name', async () => {
     const error = Object.assign(new Error('Could not download https://x/y/tensor-cache.json'), {
       name: 'ModelDownloadError',

@@ -61,7 +61,8 @@ export class WebLlmRoleModel implements RoleModel {
   readonly label: string;
   private worker: ReturnType<WorkerFactory> | undefined;
   private status: BridgeStatus = 'idle';
-  private crash: ((error: Error) => void) | undefined;
+  /** Every call in flight, so a crash or restart rejects all of them (comlink calls to a dead worker never settle). */
+  private readonly inFlight = new Set<(error: Error) => void>();
   /** The WebLLM version the worker's engine reported when it started (undefined before). */
   engineVersion: string | undefined;
 
@@ -91,7 +92,7 @@ export class WebLlmRoleModel implements RoleModel {
       );
       this.worker = undefined;
       this.setStatus('failed', error.message);
-      this.crash?.(error);
+      for (const reject of this.inFlight) reject(error);
     });
     this.worker = worker;
     return worker;
@@ -100,11 +101,13 @@ export class WebLlmRoleModel implements RoleModel {
   /** Races a worker call against the worker dying, so a crash never leaves a promise hanging. */
   private guarded<T>(call: (port: LlmWorkerPort) => Promise<T>): Promise<T> {
     const worker = this.ensureWorker();
+    let rejecter: ((error: Error) => void) | undefined;
     return new Promise<T>((resolve, reject) => {
-      this.crash = reject;
+      rejecter = reject;
+      this.inFlight.add(reject);
       call(worker.port).then(resolve, reject);
     }).finally(() => {
-      this.crash = undefined;
+      if (rejecter) this.inFlight.delete(rejecter);
     });
   }
 
@@ -194,7 +197,7 @@ export class WebLlmRoleModel implements RoleModel {
   restart(): void {
     this.worker?.terminate();
     this.worker = undefined;
-    this.crash?.(new AbortError('The worker was restarted.'));
+    for (const reject of this.inFlight) reject(new AbortError('The worker was restarted.'));
     this.setStatus('idle');
   }
 
