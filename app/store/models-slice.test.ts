@@ -1,29 +1,12 @@
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../llm/catalog';
+import { SWIFTSHADER_PROBE } from '../test-support/gpu';
 import { useAppStore } from './index';
 import { plannedSlots } from './models-slice';
 
 const catalog = buildCatalog(prebuiltAppConfig);
-const swiftshader = {
-  ok: true as const,
-  adapter: {
-    vendor: 'google',
-    architecture: 'swiftshader',
-    device: '',
-    description: '',
-    isFallbackAdapter: true,
-  },
-  shaderF16: false,
-  limits: {
-    maxStorageBufferBindingSize: 2 ** 30,
-    maxComputeWorkgroupStorageSize: 32768,
-    maxStorageBuffersPerShaderStage: 10,
-    maxBufferSize: 2 ** 30,
-  },
-  problems: [],
-  warnings: [],
-};
+const swiftshader = SWIFTSHADER_PROBE;
 
 describe('models slice', () => {
   beforeEach(() => {

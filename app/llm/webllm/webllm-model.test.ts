@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { GenerateRequest } from '../../agent/types';
+import { SWIFTSHADER_PROBE } from '../../test-support/gpu';
 import type { WorkerGenerateRequest, WorkerGenerateResult } from './protocol';
 import { type LlmWorkerPort, WebLlmRoleModel, type WorkerFactory } from './webllm-model';
 
@@ -9,26 +10,12 @@ const record = {
   model_lib: 'https://example.org/m.wasm',
 };
 
-const gpuOk = {
-  ok: true as const,
-  adapter: { vendor: 'v', architecture: 'a', device: '', description: '', isFallbackAdapter: false },
-  shaderF16: false,
-  limits: {
-    maxStorageBufferBindingSize: 2 ** 30,
-    maxComputeWorkgroupStorageSize: 32768,
-    maxStorageBuffersPerShaderStage: 10,
-    maxBufferSize: 2 ** 30,
-  },
-  problems: [],
-  warnings: [],
-};
-
 function fakeWorker(overrides: Partial<LlmWorkerPort> = {}) {
   let crash: ((m: string) => void) | undefined;
   const calls: WorkerGenerateRequest[] = [];
   const port: LlmWorkerPort = {
     start: vi.fn(async () => ({ webllmVersion: '0.2.86' })),
-    probe: vi.fn(async () => gpuOk),
+    probe: vi.fn(async () => SWIFTSHADER_PROBE),
     load: vi.fn(async (_r, _o, onProgress) => {
       onProgress({ progress: 0.5, text: 'Fetching param cache[1/2]', timeElapsedS: 1 });
       onProgress({ progress: 1, text: 'Finish loading on WebGPU', timeElapsedS: 2 });
