@@ -319,7 +319,10 @@ describe('runAgent, run modes and failures', () => {
   it('a missing model is a clear run error', async () => {
     const events = await collect({ models: { planner: new ScriptedModel() } });
     expect(events.find((e) => e.type === 'run_error')).toMatchObject({
-      error: { name: 'MissingModelError', message: expect.stringContaining('caller, summarizer') },
+      error: {
+        name: 'MissingModelError',
+        message: expect.stringMatching(/caller, summarizer\. Load the models first/),
+      },
     });
     expect(last(events)).toMatchObject({ outcome: 'error' });
   });

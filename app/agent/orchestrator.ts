@@ -129,7 +129,9 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
 
   const missing = roles.filter((role) => !config.models[role]);
   if (missing.length > 0) {
-    const error = new MissingModelError(`No model is set for: ${missing.join(', ')}.`);
+    const error = new MissingModelError(
+      `No model is loaded for: ${missing.join(', ')}. Load the models first (Models on your GPU), or choose the scripted demo.`,
+    );
     yield { type: 'run_error', error: toErrorData(error), at: now() };
     yield { type: 'run_finished', outcome: 'error', at: now() };
     return;
