@@ -15,6 +15,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    /** UMI_DIST lets two builds (e.g. parallel e2e runs) live side by side. */
+    outDir: process.env.UMI_DIST ?? 'dist',
   },
   server: { port: 5173 },
   preview: { port: 4173 },

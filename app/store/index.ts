@@ -23,6 +23,7 @@ export const useAppStore = create<AppState>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       partialize: (s) => ({
+        locale: s.locale,
         mode: s.mode,
         dialect: s.dialect,
         engine: s.engine,

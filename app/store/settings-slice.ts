@@ -1,10 +1,14 @@
 import type { StateCreator } from 'zustand';
 import type { Dialect, Role, RunMode, SamplingSettings } from '../agent/types';
+import { detectLocale, type Locale } from '../i18n/i18n';
 import type { AppState } from './index';
 
 export type EngineChoice = 'scripted' | 'webllm';
 
 export interface SettingsSlice {
+  /** Interface language; remembered with the other choices. */
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
   task: string;
   mode: RunMode;
   dialect: Dialect;
@@ -33,6 +37,8 @@ export interface SettingsSlice {
 }
 
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
+  locale: detectLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
+  setLocale: (locale) => set({ locale }),
   task: '',
   mode: 'multi',
   dialect: 'chat',
