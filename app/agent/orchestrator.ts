@@ -18,6 +18,7 @@ import type {
   Role,
   RoleModel,
   RoleModelInfo,
+  RunEnvironment,
   RunEvent,
   RunMode,
   SamplingSettings,
@@ -25,6 +26,7 @@ import type {
   ToolCall,
   ToolDefinition,
   ToolRunner,
+  TraceOrigin,
 } from './types';
 import { DEFAULT_SAMPLING } from './types';
 
@@ -46,6 +48,9 @@ export interface RunConfig {
   sampling?: Partial<Record<Role, Partial<SamplingSettings>>>;
   systemPrompts?: Partial<Record<Role, string>>;
   toolTimeoutMs?: number;
+  /** Recorded in the trace: what made this run (see `Trace.origin`, `Trace.env`). */
+  origin?: TraceOrigin;
+  env?: RunEnvironment;
   /**
    * Step-through: called after each model turn, before its output takes effect. Resolve with
    * `{ raw }` to replace the output (recorded as an edit), or `{}` to go on unchanged.
@@ -124,6 +129,8 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
     models,
     sampling,
     maxSteps,
+    ...(config.origin ? { origin: config.origin } : {}),
+    ...(config.env ? { env: config.env } : {}),
     at: now(),
   };
 

@@ -183,7 +183,7 @@ describe('parseTraceFile rejects, with one sentence', () => {
       (t) => Object.assign(t, { extraUserTurns: [{ beforeStep: -1, text: 'x' }] }),
       'extraUserTurns[0].beforeStep must not be negative',
     ],
-    ['wrong trace version', (t) => Object.assign(t, { version: 0 }), 'version must be 1'],
+    ['wrong trace version', (t) => Object.assign(t, { version: 0 }), `version must be ${TRACE_VERSION}`],
   ])('a malformed trace: %s', async (_name, breakIt, problem) => {
     const file = fileOf(await circleTrace());
     breakIt(file.trace as Parameters<typeof breakIt>[0]);

@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { markInterrupted, TRACE_VERSION, type Trace } from './trace';
+import { migrateTrace } from './trace-migrations';
 
 /**
  * Trace files: the versioned JSON a run is exported to and imported from. Import is an edge
@@ -164,6 +165,8 @@ export const TRACE_SCHEMA = closed(
     error: namedError,
     steps: { type: 'array', items: step },
     extraUserTurns: { type: 'array', items: closed({ beforeStep: int, text: str }, ['beforeStep', 'text']) },
+    origin: { enum: ['run', 'fork', 'stage2', 'suite', 'compare'] },
+    env: closed({ app: str, webllm: str, gpu: str }, ['app', 'webllm']),
     createdAt: num,
     updatedAt: num,
   },
@@ -254,17 +257,30 @@ export function parseTraceFile(text: string): TraceFileResult {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, error: 'This trace file has no valid version number.' };
   }
-  if (version > TRACE_VERSION) {
-    return {
-      ok: false,
-      error: `This trace was made by a newer umi-lab (version ${version}); update the page to open it.`,
-    };
-  }
-  if (!validateTrace(data.trace)) {
+  // The wrapper's version is the trace's: older files are upgraded, newer ones refused.
+  const migrated = migrateTrace(data.trace, version);
+  if (!migrated.ok) return migrated;
+  return validated(migrated.trace, 'This trace file is damaged');
+}
+
+/**
+ * A trace read back from IndexedDB, upgraded to the current version if an older page stored
+ * it. Returns the error sentence for a trace that cannot be used.
+ */
+export function upgradeStoredTrace(trace: unknown): TraceFileResult {
+  const version = isObject(trace) ? trace.version : undefined;
+  const migrated = migrateTrace(trace, typeof version === 'number' ? version : 0);
+  if (!migrated.ok) return migrated;
+  if (migrated.from === TRACE_VERSION) return { ok: true, trace: migrated.trace as Trace };
+  return validated(migrated.trace, 'This saved run is damaged');
+}
+
+function validated(data: unknown, damaged: string): TraceFileResult {
+  if (!validateTrace(data)) {
     const first = validateTrace.errors?.[0];
     const problem = first ? sentenceFor(first) : 'the trace is invalid';
-    return { ok: false, error: `This trace file is damaged: ${problem}.` };
+    return { ok: false, error: `${damaged}: ${problem}.` };
   }
-  const trace = data.trace;
+  const trace = data;
   return { ok: true, trace: trace.status === 'running' ? markInterrupted(trace, trace.updatedAt) : trace };
 }

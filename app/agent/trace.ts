@@ -6,6 +6,7 @@ import type {
   Prompt,
   Role,
   RoleModelInfo,
+  RunEnvironment,
   RunEvent,
   RunMode,
   RunOutcome,
@@ -14,10 +15,15 @@ import type {
   ToolCall,
   ToolDefinition,
   ToolResult,
+  TraceOrigin,
   Usage,
 } from './types';
 
-export const TRACE_VERSION = 1;
+/**
+ * 2: `origin` and `env` (what made the run). Older files and stored traces are upgraded by
+ * `trace-migrations.ts`; never change the shape without a new version and a migration.
+ */
+export const TRACE_VERSION = 2;
 
 export type StepStatus = 'running' | 'done' | 'error' | 'aborted';
 
@@ -89,6 +95,10 @@ export interface Trace {
    * reflections); live runs have none. The GLPFT export puts them into the history.
    */
   extraUserTurns?: ExtraUserTurn[];
+  /** How the trace came to be; absent in traces upgraded from version 1 when unknown. */
+  origin?: TraceOrigin;
+  /** App, WebLLM and GPU that made the run; unknown (absent) for upgraded version 1 traces. */
+  env?: RunEnvironment;
   createdAt: number;
   updatedAt: number;
 }
@@ -105,6 +115,8 @@ export function startTrace(event: Extract<RunEvent, { type: 'run_started' }>): T
     models: event.models,
     sampling: event.sampling,
     maxSteps: event.maxSteps,
+    ...(event.origin ? { origin: event.origin } : {}),
+    ...(event.env ? { env: event.env } : {}),
     status: 'running',
     steps: [],
     createdAt: event.at,

@@ -251,6 +251,22 @@ export interface RoleModelInfo {
   kind: EngineKind;
 }
 
+/** What made a run: the app, the WebLLM build and the GPU, so numbers can be compared honestly. */
+export interface RunEnvironment {
+  /** umi-lab version. */
+  app: string;
+  /** The pinned `@mlc-ai/web-llm` version (the engine that generated, when it is WebLLM). */
+  webllm: string;
+  /** GPU adapter description, when models ran on a GPU. */
+  gpu?: string;
+}
+
+/**
+ * How a trace came to be: a run from the Run tab, a fork of an earlier run, a ToolBench
+ * stage-2 trajectory converted on import, or a run of the evaluation lab.
+ */
+export type TraceOrigin = 'run' | 'fork' | 'stage2' | 'suite' | 'compare';
+
 export type RunOutcome = 'answer' | 'give_up' | 'step_limit' | 'error' | 'aborted';
 
 export type RunEvent =
@@ -264,6 +280,8 @@ export type RunEvent =
       models: Partial<Record<Role, RoleModelInfo>>;
       sampling: Partial<Record<Role, SamplingSettings>>;
       maxSteps: number;
+      origin?: TraceOrigin;
+      env?: RunEnvironment;
       at: number;
     }
   | {

@@ -8,6 +8,7 @@ import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
 import { stopReplay } from './replay-controller';
 import { review } from './review-controller';
+import { runEnvironment } from './run-env';
 import { toolRunner } from './tools-controller';
 
 /** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
@@ -104,6 +105,8 @@ export async function startRun(
       systemPrompts: state.systemPrompts,
       ...(state.stepThrough ? { review } : {}),
       ...(options.prefix ? { prefix: options.prefix } : {}),
+      origin: options.prefix ? 'fork' : 'run',
+      env: runEnvironment(state),
       signal,
     })) {
       pending.push(event);

@@ -1,4 +1,5 @@
 import type { Trace } from '../agent/trace';
+import { upgradeStoredTrace } from '../agent/trace-file';
 import { openUmiDb, type StoredTrace, storageError } from './db';
 
 export type { StoredTrace } from './db';
@@ -18,10 +19,19 @@ export async function saveTrace(trace: Trace, title?: string): Promise<void> {
   }
 }
 
-/** Newest first. */
+/**
+ * Newest first, upgraded to the current trace version. A trace this page cannot read (made by
+ * a newer version, e.g. before an update was reloaded) stays stored, untouched, but is not listed.
+ */
 export async function listTraces(): Promise<StoredTrace[]> {
   const all = await (await openUmiDb()).getAllFromIndex('traces', 'updatedAt');
-  return all.reverse();
+  const usable: StoredTrace[] = [];
+  for (const stored of all.reverse()) {
+    const upgraded = upgradeStoredTrace(stored.trace);
+    if (upgraded.ok)
+      usable.push(upgraded.trace === stored.trace ? stored : { ...stored, trace: upgraded.trace });
+  }
+  return usable;
 }
 
 export async function renameTrace(id: string, title: string): Promise<void> {

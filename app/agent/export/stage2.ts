@@ -173,6 +173,7 @@ export function traceFromStage2(trajectory: Stage2Trajectory, options: Stage2Opt
     models: { planner: model, caller: model, summarizer: model },
     sampling: {},
     maxSteps: Math.max(DEFAULT_MAX_STEPS, turn),
+    origin: 'stage2',
     status: 'finished',
     ...(outcome ? { outcome } : {}),
     ...(answer !== undefined ? { answer } : {}),
