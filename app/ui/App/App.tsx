@@ -5,6 +5,7 @@ import { useAppStore } from '../../store';
 import { FlowBar } from '../FlowBar/FlowBar';
 import { HistoryPanel } from '../HistoryPanel/HistoryPanel';
 import { ModelPanel } from '../ModelPanel/ModelPanel';
+import { OfflineStatus } from '../OfflineStatus/OfflineStatus';
 import { RoleSettings } from '../RoleSettings/RoleSettings';
 import { RunSummary } from '../RunSummary/RunSummary';
 import { TaskForm } from '../TaskForm/TaskForm';
@@ -61,6 +62,7 @@ export function App() {
         <div className="app-title">
           <h1>umi-lab</h1>
           <LanguageSwitch />
+          <OfflineStatus />
         </div>
         <p className="tagline">{t('tagline')}</p>
         {engine === 'webllm' && (

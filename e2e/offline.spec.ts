@@ -1,0 +1,82 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { AppPage } from './app-page';
+
+/** The first visit installs the service worker; the app is saved once "Ready offline" shows. */
+async function visitOnce(page: Page) {
+  const opened = await AppPage.open(page, { tokenDelayMs: 1 });
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
+  // The next load is served by the worker (the first one was fetched before it existed).
+  await page.reload();
+  await expect(opened.app.runButton).toBeVisible();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+  return opened;
+}
+
+test.describe('offline after one visit', () => {
+  test('opens, runs a scripted task with tools, and exports its trace with the network off', async ({
+    page,
+    context,
+  }) => {
+    const { app, errors } = await visitOnce(page);
+    const fromNetwork: string[] = [];
+    page.on('requestfailed', (request) => fromNetwork.push(request.url()));
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(app.runButton).toBeVisible();
+    await expect(page.getByTestId('offline-now')).toBeVisible();
+    await expect(page.getByTestId('offline-ready')).toBeVisible();
+
+    // The calculator (mathjs chunk) and run_javascript (sandbox worker + QuickJS wasm), offline.
+    await app.runExample('miles-plus-km');
+    await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+    await expect(app.stepsOf('caller').first().getByTestId('observation')).toContainText('11.04672 km');
+    await app.runExample('bakery-word-problem');
+    await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+    await expect(app.stepsOf('caller').first().getByTestId('observation')).toContainText('108');
+
+    await page.getByTestId('tab-history').click();
+    await expect(page.getByTestId('saved-run')).toHaveCount(2);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-current').click();
+    const text = await readFile(await (await download).path(), 'utf8');
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ format: 'umi-lab.trace', trace: { outcome: 'answer' } });
+    expect(file.trace.task).toContain('bakery');
+
+    expect(fromNetwork).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('a new version is announced, and updating switches to it', async ({ page }) => {
+    const { errors } = await visitOnce(page);
+    await expect(page.getByTestId('update-available')).toHaveCount(0);
+    // Deploy a new version: the service worker script on the server changes (vite preview reads
+    // files from disk on every request). Playwright's routes do not see the browser's update check.
+    const swPath = join(process.env.UMI_DIST ?? 'dist', 'sw.js');
+    const original = await readFile(swPath, 'utf8');
+    try {
+      await writeFile(swPath, `${original}\n// next version\n`);
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration?.update();
+      });
+      await expect(page.getByTestId('update-available')).toBeVisible({ timeout: 30_000 });
+    } finally {
+      await writeFile(swPath, original);
+    }
+    const reloaded = page.waitForEvent('framenavigated');
+    await page.getByTestId('update-now').click();
+    await reloaded;
+    await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('update-available')).toHaveCount(0);
+    // The new version is the active one: nothing waits any more.
+    const waiting = await page.evaluate(
+      async () => (await navigator.serviceWorker.getRegistration())?.waiting,
+    );
+    expect(waiting).toBeNull();
+    expect(errors).toEqual([]);
+  });
+});
