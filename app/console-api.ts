@@ -1,5 +1,6 @@
 import type { Trace } from './agent/trace';
 import type { Dialect, RunMode } from './agent/types';
+import { testHooks, type UmiTestHooks } from './console-test-hooks';
 import type { GpuProbe } from './llm/gpu-probe';
 import type { ScriptStep } from './llm/scripted/render';
 import { type AppState, useAppStore } from './store';
@@ -55,6 +56,8 @@ export interface UmiConsoleApi {
     /** The per-role load state: model, status, progress, error. */
     status(): AppState['slots'];
   };
+  /** Hooks for the fault-injection tests (e2e/faults.spec.ts); labelled synthetic wherever they show. */
+  test: UmiTestHooks;
 }
 
 declare global {
@@ -90,5 +93,6 @@ export function installConsoleApi(): void {
       cancel: cancelLoading,
       status: () => useAppStore.getState().slots,
     },
+    test: testHooks(),
   };
 }

@@ -192,6 +192,37 @@ const api = {
     return { tokens, workerMs: performance.now() - started };
   },
 
+  /** Liveness check for the bridge's heartbeat: answers as soon as the worker's event loop is free. */
+  ping: (): true => true,
+
+  /**
+   * Test hook, no model: streams `text` word by word, `tokenDelayMs` apart, through the same
+   * batching and comlink path as `generate`, and returns a generation result. Lets the fault
+   * tests drive the bridge's generate, crash and restart paths in this real worker without
+   * weights (`umi.test.workerEngine` in app/console-test-hooks.ts). Runs the user starts never call it.
+   */
+  async synthesize(
+    text: string,
+    tokenDelayMs: number,
+    onDeltas: (text: string) => void,
+  ): Promise<WorkerGenerateResult> {
+    interrupted = false;
+    const started = performance.now();
+    const words = text.match(/\S+\s*|\s+/g) ?? [];
+    let out = '';
+    let finishReason: WorkerGenerateResult['finishReason'] = 'stop';
+    for (const word of words) {
+      if (interrupted) {
+        finishReason = 'abort';
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, tokenDelayMs));
+      out += word;
+      onDeltas(word);
+    }
+    return { text: out, finishReason, usage: null, wallMs: performance.now() - started };
+  },
+
   /** Cooperative: the current generation ends at the next token; the model stays loaded. */
   async interrupt(): Promise<void> {
     interrupted = true;

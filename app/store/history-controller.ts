@@ -1,8 +1,17 @@
 import { exportGlpft, type GlpftRole, toJsonl } from '../agent/export/glpft';
 import { markInterrupted, type Trace } from '../agent/trace';
 import { MAX_TRACE_FILE_BYTES, parseTraceFile, traceFileText } from '../agent/trace-file';
+import { tNow } from '../i18n/use-t';
+import { historyMessages } from './history-messages';
 import { useAppStore } from './index';
-import { deleteTrace, listTraces, renameTrace, type StoredTrace, saveTrace } from './trace-db';
+import {
+  deleteTrace,
+  listTraces,
+  renameTrace,
+  StorageFullError,
+  type StoredTrace,
+  saveTrace,
+} from './trace-db';
 
 function summary(stored: StoredTrace) {
   const { trace } = stored;
@@ -22,7 +31,8 @@ export async function refreshHistory(): Promise<void> {
   try {
     useAppStore.getState().setSavedRuns((await listTraces()).map(summary));
   } catch (error) {
-    useAppStore.getState().setStorageNotice(`Saved runs cannot be read: ${(error as Error).message}`);
+    const t = tNow(historyMessages);
+    useAppStore.getState().setStorageNotice(t('cannotRead', { reason: (error as Error).message }));
   }
 }
 
@@ -50,11 +60,10 @@ async function write(trace: Trace): Promise<void> {
     await saveTrace(trace);
     if (useAppStore.getState().storageNotice) useAppStore.getState().setStorageNotice(undefined);
   } catch (error) {
-    useAppStore
-      .getState()
-      .setStorageNotice(
-        `This run could not be saved (${(error as Error).message}). It goes on in memory, and Export still works.`,
-      );
+    // The run itself is untouched: it goes on in the store, and Export reads it from there.
+    const t = tNow(historyMessages);
+    const reason = error instanceof StorageFullError ? t('storageFull') : (error as Error).message;
+    useAppStore.getState().setStorageNotice(t('notSaved', { reason }));
   }
 }
 
@@ -108,10 +117,8 @@ export async function importTraceFile(
   file: File,
 ): Promise<{ ok: true; title: string } | { ok: false; error: string }> {
   if (file.size > MAX_TRACE_FILE_BYTES) {
-    return {
-      ok: false,
-      error: `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MB; trace files over 20 MB are not opened.`,
-    };
+    const t = tNow(historyMessages);
+    return { ok: false, error: t('fileTooBig', { name: file.name, mb: (file.size / 2 ** 20).toFixed(1) }) };
   }
   const parsed = parseTraceFile(await file.text());
   if (!parsed.ok) return { ok: false, error: `${file.name}: ${parsed.error}` };

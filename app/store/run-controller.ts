@@ -63,7 +63,12 @@ function frameScheduler(flush: () => void): () => void {
  * the finished trace.
  */
 export async function startRun(
-  options: { script?: ScriptStep[]; prefix?: readonly TraceStep[] } = {},
+  options: {
+    script?: ScriptStep[];
+    prefix?: readonly TraceStep[];
+    /** Models to run with instead of the chosen engine's (the fault-injection test hooks). */
+    models?: Partial<Record<Role, RoleModel>>;
+  } = {},
 ): Promise<Trace | undefined> {
   const state = useAppStore.getState();
   if (state.runStatus !== 'idle') return state.trace;
@@ -88,8 +93,9 @@ export async function startRun(
       task,
       mode: state.mode,
       dialect: state.dialect,
-      models:
-        state.engine === 'webllm'
+      models: options.models
+        ? options.models
+        : state.engine === 'webllm'
           ? modelsForRun(state.mode)
           : scriptedModels(
               state.mode,

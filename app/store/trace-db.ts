@@ -1,20 +1,29 @@
 import type { Trace } from '../agent/trace';
 import { upgradeStoredTrace } from '../agent/trace-file';
-import { openUmiDb, type StoredTrace, storageError } from './db';
+import { openUmiDb, StorageError, type StoredTrace, storageError } from './db';
 
 export type { StoredTrace } from './db';
 
+/** The browser refused to store more (QuotaExceededError): the user must free space. */
+export class StorageFullError extends StorageError {
+  override name = 'StorageFullError';
+}
+
 export async function saveTrace(trace: Trace, title?: string): Promise<void> {
   try {
-    const store = (await openUmiDb()).transaction('traces', 'readwrite').store;
-    const existing = await store.get(trace.id);
-    await store.put({
+    const tx = (await openUmiDb()).transaction('traces', 'readwrite');
+    const existing = await tx.store.get(trace.id);
+    await tx.store.put({
       id: trace.id,
       title: title ?? existing?.title ?? trace.task,
       trace,
       updatedAt: trace.updatedAt,
     });
+    // A full disk fails the commit, not the put: only the transaction's end says it was stored.
+    await tx.done;
   } catch (error) {
+    if ((error as Error | undefined)?.name === 'QuotaExceededError')
+      throw new StorageFullError(storageError(error).message);
     throw storageError(error);
   }
 }

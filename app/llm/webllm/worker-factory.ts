@@ -1,20 +1,41 @@
-import { proxy, wrap } from 'comlink';
+import { proxy, type Remote, wrap } from 'comlink';
 import type { LlmWorkerApi } from '../../../workers/llm.worker';
 import type { LlmWorkerPort, WorkerFactory } from './webllm-model';
 
 /**
- * Starts the real `llm.worker.ts`. Callbacks are wrapped in comlink proxies here, so the
- * bridge can pass plain functions. A worker that fails to start or dies reports through
- * `onCrash`.
+ * How long a generating worker may stay silent (no token, no answer to a ping) before it
+ * counts as dead. A worker that is terminated or killed by the browser sends no event, and
+ * comlink calls to it never settle: without this, a run would wait forever. Generous, because
+ * a worker can be busy for a few seconds at a time (e.g. compiling a grammar) and still be fine.
  */
-export const startLlmWorker: WorkerFactory = () => {
+export const SILENCE_LIMIT_MS = 15_000;
+const PING_EVERY_MS = 1_000;
+
+export interface SpawnedLlmWorker {
+  remote: Remote<LlmWorkerApi>;
+  /**
+   * Runs `call` with a heartbeat: while it is pending the worker is pinged every second, and
+   * when nothing came back for `silenceMs` the worker is terminated and reported as crashed.
+   * Returns the call and a `seen` function to call on any sign of life (a token).
+   */
+  watched<T>(call: (seen: () => void) => Promise<T>): Promise<T>;
+  terminate(): void;
+  onCrash(listener: (message: string) => void): void;
+}
+
+/** Starts the real `llm.worker.ts` with crash reporting and the generation heartbeat. */
+export function spawnLlmWorker(options: { silenceMs?: number } = {}): SpawnedLlmWorker {
+  const silenceMs = options.silenceMs ?? SILENCE_LIMIT_MS;
   const worker = new Worker(new URL('../../../workers/llm.worker.ts', import.meta.url), {
     type: 'module',
     name: 'umi-llm',
   });
   const remote = wrap<LlmWorkerApi>(worker);
   const listeners: ((message: string) => void)[] = [];
+  let dead = false;
   const crashed = (message: string) => {
+    if (dead) return;
+    dead = true;
     for (const listener of listeners) listener(message);
   };
   worker.addEventListener('error', (event) => {
@@ -22,19 +43,62 @@ export const startLlmWorker: WorkerFactory = () => {
     crashed(event.message || 'the worker script failed');
   });
   worker.addEventListener('messageerror', () => crashed('a message could not be read'));
+  const terminate = () => {
+    dead = true;
+    worker.terminate();
+  };
+  return {
+    remote,
+    async watched(call) {
+      let lastSeen = performance.now();
+      const seen = () => {
+        lastSeen = performance.now();
+      };
+      const timer = setInterval(() => {
+        if (dead) return;
+        if (performance.now() - lastSeen > silenceMs) {
+          worker.terminate();
+          crashed(`it stopped answering for ${Math.round(silenceMs / 1000)} s (terminated or out of memory)`);
+          return;
+        }
+        remote.ping().then(seen, () => undefined);
+      }, PING_EVERY_MS);
+      try {
+        return await call(seen);
+      } finally {
+        clearInterval(timer);
+      }
+    },
+    terminate,
+    onCrash: (listener) => listeners.push(listener),
+  };
+}
+
+/**
+ * Starts the real `llm.worker.ts`. Callbacks are wrapped in comlink proxies here, so the
+ * bridge can pass plain functions. A worker that fails to start, dies, or goes silent while
+ * generating reports through `onCrash`.
+ */
+export const startLlmWorker: WorkerFactory = () => {
+  const { remote, watched, terminate, onCrash } = spawnLlmWorker();
   const port: LlmWorkerPort = {
     start: () => remote.start(),
     probe: () => remote.probe(),
     load: (record, options, onProgress) => remote.load(record, options, proxy(onProgress)),
-    generate: (request, onDeltas) => remote.generate(request, proxy(onDeltas)),
+    generate: (request, onDeltas) =>
+      watched((seen) =>
+        remote.generate(
+          request,
+          proxy((text: string) => {
+            seen();
+            onDeltas(text);
+          }),
+        ),
+      ),
     interrupt: () => remote.interrupt(),
     unload: () => remote.unload(),
     isCached: (record, backend) => remote.isCached(record, backend),
     deleteFromCache: (record, backend) => remote.deleteFromCache(record, backend),
   };
-  return {
-    port,
-    terminate: () => worker.terminate(),
-    onCrash: (listener) => listeners.push(listener),
-  };
+  return { port, terminate, onCrash };
 };

@@ -19,14 +19,19 @@ function useOnline(): boolean {
   );
 }
 
-/** "Ready offline" once the app is saved by the service worker; "update available" with a prompt. */
+/**
+ * The page's dependability at a glance: "Ready offline" once the service worker has saved the app,
+ * "update available" with a prompt, no network, and runs that could not be saved.
+ */
 export function OfflineStatus() {
   const t = useT(offlineMessages);
   const pwa = useSyncExternalStore(subscribePwa, pwaState);
   const online = useOnline();
   const running = useAppStore((s) => s.runStatus !== 'idle');
+  // Shown here, on every tab, so a run whose saving fails never looks saved.
+  const storageNotice = useAppStore((s) => s.storageNotice);
   useEffect(startPwa, []);
-  if (pwa.phase === 'off' && online && !pwa.updateReady) return null;
+  if (pwa.phase === 'off' && online && !pwa.updateReady && !storageNotice) return null;
   return (
     <div className="offline-status" data-testid="offline-status" data-phase={pwa.phase}>
       {pwa.phase === 'ready' && (
@@ -48,6 +53,11 @@ export function OfflineStatus() {
       {!online && (
         <span className="offline-note" role="status" data-testid="offline-now">
           {t('offlineNow')}
+        </span>
+      )}
+      {storageNotice && (
+        <span className="offline-note offline-error" role="alert" data-testid="storage-alert">
+          {storageNotice}
         </span>
       )}
       {pwa.updateReady && (

@@ -1,0 +1,18 @@
+import { defineMessages } from '../i18n/i18n';
+
+/** What the saved-runs controller tells the user (storage problems, import limits). */
+export const historyMessages = defineMessages(
+  {
+    cannotRead: 'Saved runs cannot be read: {reason}',
+    notSaved: 'This run could not be saved ({reason}). It goes on in memory, and Export still works.',
+    storageFull:
+      'the browser storage is full: free some space, for example by deleting a cached model or old saved runs',
+    fileTooBig: '{name} is {mb} MB; trace files over 20 MB are not opened.',
+  },
+  {
+    cannotRead: '无法读取已保存的运行：{reason}',
+    notSaved: '本次运行无法保存（{reason}）。运行会在内存中继续，导出仍然可用。',
+    storageFull: '浏览器存储空间已满：请释放一些空间，例如删除已缓存的模型或旧的已保存运行',
+    fileTooBig: '{name} 大小为 {mb} MB；超过 20 MB 的运行记录文件不会被打开。',
+  },
+);

@@ -1,0 +1,221 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { AppPage } from './app-page';
+
+/**
+ * Fault injection: things break mid-run and the page survives. Workers are killed the way
+ * the browser kills them — `terminate()` from outside, with no message to the page — by
+ * keeping a reference to every worker the page starts.
+ */
+async function recordWorkers(page: Page) {
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    const started: { name: string; worker: Worker }[] = [];
+    (window as unknown as { umiStartedWorkers: typeof started }).umiStartedWorkers = started;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        started.push({ name: options?.name ?? '', worker: this });
+      }
+    };
+  });
+}
+
+/** Terminates the newest worker called `name` without telling the page, as a crash would. */
+function killNewest(page: Page, name: string): Promise<boolean> {
+  return page.evaluate((wanted) => {
+    const started = (window as unknown as { umiStartedWorkers: { name: string; worker: Worker }[] })
+      .umiStartedWorkers;
+    const entry = started.filter((w) => w.name === wanted).at(-1);
+    entry?.worker.terminate();
+    return entry !== undefined;
+  }, name);
+}
+
+const LONG_TEXT = `${'The synthetic planner keeps writing while the test kills its worker. '.repeat(30)}\nNext: give up`;
+
+test('the LLM worker killed mid-generation: an error step, the role restarts, the page stays usable, the trace is saved', async ({
+  page,
+}) => {
+  await recordWorkers(page);
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  const run = page.evaluate(
+    (text) =>
+      window.umi.test.workerEngine.run('Synthetic worker crash test', {
+        text,
+        tokenDelayMs: 30,
+        silenceMs: 2000,
+      }),
+    LONG_TEXT,
+  );
+  const streaming = app.stepsOf('planner').first().getByTestId('streaming-text');
+  await expect(streaming).toContainText('synthetic planner keeps writing');
+  expect(await killNewest(page, 'umi-llm')).toBe(true);
+
+  const trace = await run;
+  expect(trace?.outcome).toBe('error');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'error');
+  await expect(page.getByTestId('run-error')).toContainText('stopped answering');
+  await expect(app.stepsOf('planner').first()).not.toHaveAttribute('data-status', 'running');
+  expect(await page.evaluate(() => window.umi.test.workerEngine.status())).toBe('failed');
+
+  // The page is usable: the next scripted run works.
+  await app.runExample('miles-plus-km');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+
+  // The role restarts in a fresh worker and generates again.
+  expect(await page.evaluate(() => window.umi.test.workerEngine.restart())).toBe('ready');
+  const again = await page.evaluate(() => window.umi.test.workerEngine.run('Synthetic worker after restart'));
+  expect(again?.outcome).toBe('give_up');
+  expect(again?.steps[0]?.model?.label ?? '').toContain('Synthetic');
+
+  // The failed run was saved with its error.
+  await page.getByTestId('tab-history').click();
+  const saved = page.getByTestId('saved-run').filter({ hasText: 'Synthetic worker crash test' });
+  await expect(saved).toHaveAttribute('data-outcome', 'error');
+  expect(errors).toEqual([]);
+});
+
+test('the sandbox worker killed mid-tool: the call fails with a clear observation and the run goes on', async ({
+  page,
+}) => {
+  await recordWorkers(page);
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  const run = page.evaluate(() =>
+    window.umi.run('Sandbox crash test', {
+      script: [
+        {
+          thought: 'Run a slow computation.',
+          call: {
+            name: 'run_javascript',
+            arguments: { code: 'const t = Date.now(); while (Date.now() - t < 1500) {} "slow done"' },
+          },
+        },
+        {
+          thought: 'Try again with a quick one.',
+          call: { name: 'run_javascript', arguments: { code: '6 * 7' } },
+        },
+        { thought: 'Done.', answer: 'The answer is **42**.' },
+      ],
+    }),
+  );
+  await expect(page.locator('[data-testid="tool-call"].tool-running')).toHaveCount(1);
+  await page.waitForTimeout(200); // inside the busy loop
+  expect(await killNewest(page, 'umi-sandbox')).toBe(true);
+
+  const trace = await run;
+  expect(trace?.outcome).toBe('answer');
+  const observations = app.page.getByTestId('observation');
+  await expect(observations.first()).toContainText('SandboxTimeoutError');
+  await expect(observations.first()).toContainText('restarted');
+  await expect(observations.nth(1)).toContainText('42');
+  await expect(app.answer).toContainText('42');
+  expect(errors).toEqual([]);
+});
+
+test('the page reloaded mid-generation: the run is kept up to its last save, marked interrupted, and exports', async ({
+  page,
+}) => {
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 80 });
+  await app.runExample('shopping-total');
+  await expect(app.stepsOf('caller').first().getByTestId('observation')).toBeVisible({ timeout: 30_000 });
+  await expect(app.stepsOf('planner').nth(1)).toHaveAttribute('data-status', 'running');
+  await page.waitForTimeout(400); // saves are throttled to one per 250 ms
+  await page.reload();
+  await page.getByTestId('tab-history').click();
+  const saved = page.getByTestId('saved-run').first();
+  await expect(saved).toHaveAttribute('data-status', 'interrupted');
+  const download = page.waitForEvent('download');
+  await saved.getByTestId('saved-run-export').click();
+  const file = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+  expect(file.trace.status).toBe('interrupted');
+  expect(file.trace.steps.length).toBeGreaterThanOrEqual(3);
+  expect(file.trace.steps.some((s: { status: string }) => s.status === 'running')).toBe(false);
+  await saved.getByTestId('saved-run-open').click();
+  await expect(app.stepsOf('caller').first().getByTestId('observation')).toContainText('16.65');
+  expect(errors).toEqual([]);
+});
+
+test('storage full while saving: the user is told, the run goes on in memory, export works, saving resumes', async ({
+  page,
+}) => {
+  // The browser refuses every write to the traces store, as a full disk does.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    (window as unknown as { umiDiskFull: boolean }).umiDiskFull = true;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if ((window as unknown as { umiDiskFull: boolean }).umiDiskFull && this.name === 'traces')
+        throw new DOMException('The quota has been exceeded (simulated).', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  await app.runExample('miles-plus-km');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+  await expect(app.answer).toContainText('11.04672 km');
+  const alert = page.getByTestId('storage-alert');
+  await expect(alert).toContainText('could not be saved');
+  await expect(alert).toContainText('storage is full');
+
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('saved-run')).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-current').click();
+  const file = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+  expect(file.trace.outcome).toBe('answer');
+
+  // In Chinese too: the notice goes through the translation layer.
+  await page.getByTestId('language').selectOption('zh-CN');
+  await page.getByTestId('tab-run').click();
+  await app.runExample('shopping-total');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+  await expect(alert).toContainText('存储空间已满');
+
+  // Space is freed: the next save works and the notice goes away.
+  await page.evaluate(() => {
+    (window as unknown as { umiDiskFull: boolean }).umiDiskFull = false;
+  });
+  await app.runExample('fever-check');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+  await expect(alert).toHaveCount(0);
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('saved-run')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('50 scripted runs in one page: retained heap grows under 20% after run 5, no worker leaks', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await AppPage.open(page, { tokenDelayMs: 0 });
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  // Calculator, sandbox (run_javascript), country data and dates: every tool path, in turn.
+  const tasks = [
+    'What is 5 miles plus 3 kilometres, in kilometres?',
+    'What are the first 10 prime numbers, and what is their sum?',
+    'What is the capital of Australia, and which currency is used there?',
+    'A 90-day trial starts on 2025-01-15. On what date, and on which weekday, does it end?',
+    'I buy 3 notebooks at $4.75 each and 2 pens at $1.20 each. How much do I spend in total?',
+  ];
+  const runOnce = async (i: number) => {
+    const task = tasks[i % tasks.length] ?? '';
+    const outcome = await page.evaluate(async (t) => (await window.umi.run(t))?.outcome, task);
+    expect(outcome, task).toBe('answer');
+  };
+  for (let i = 0; i < 5; i++) await runOnce(i);
+  const after5 = await heap();
+  const workers5 = page.workers().length;
+  for (let i = 5; i < 50; i++) await runOnce(i);
+  const after50 = await heap();
+  const growth = (after50 - after5) / after5;
+  console.log(
+    `heap after run 5: ${(after5 / 2 ** 20).toFixed(1)} MB, after run 50: ${(after50 / 2 ** 20).toFixed(1)} MB (${(growth * 100).toFixed(1)}%); workers ${workers5} → ${page.workers().length}`,
+  );
+  expect(growth).toBeLessThanOrEqual(0.2);
+  expect(page.workers().length).toBeLessThanOrEqual(workers5);
+});
