@@ -1,4 +1,208 @@
-/** BEING BUILT by a helper: replace this whole file. */
+import { useId } from 'react';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store';
+import {
+  importReplayFile,
+  importTestFile,
+  loadedStaticModels,
+  type PredictionSource,
+  type StaticEvalNotice,
+  setPredictionSource,
+  startStaticEval,
+  stopStaticEval,
+  useStaticEval,
+} from '../../store/static-eval-controller';
+import { issueText } from './issue-text';
+import { staticEvalIssueMessages, staticEvalMessages } from './messages';
+import { StaticEvalResults } from './StaticEvalResults';
+import './static-eval.css';
+
+/** The paper's static step-level evaluation on a ToolBench test file (α-UMi Table 1). */
 export function StaticEval() {
-  return null;
+  const t = useT(staticEvalMessages);
+  const testFile = useStaticEval((s) => s.testFile);
+  const replayFile = useStaticEval((s) => s.replayFile);
+  const source = useStaticEval((s) => s.source);
+  const status = useStaticEval((s) => s.status);
+  const progress = useStaticEval((s) => s.progress);
+  const result = useStaticEval((s) => s.result);
+  const notice = useStaticEval((s) => s.notice);
+  // Re-render when models finish loading or unload: the check below reads the bridges.
+  useAppStore((s) => s.slots);
+  const models = loadedStaticModels();
+  const running = status !== 'idle';
+  const canRun = !!testFile && !running && (source === 'replay' ? !!replayFile : !!models);
+
+  return (
+    <section className="static-eval" aria-labelledby="static-eval-title" data-testid="static-eval">
+      <h2 id="static-eval-title">{t('title')}</h2>
+      <p className="note">{t('intro')}</p>
+
+      <div className="actions">
+        <FileButton
+          label={t('importTest')}
+          testId="static-import-test"
+          disabled={running}
+          onFile={importTestFile}
+        />
+      </div>
+      <p className="note" data-testid="static-test-summary" role="status">
+        {testFile
+          ? t('testLoaded', {
+              file: testFile.name,
+              trajectories: testFile.trajectories,
+              samples: testFile.samples.length,
+            })
+          : t('noTest')}
+      </p>
+
+      <fieldset className="static-source" disabled={running}>
+        <legend>{t('sourceLegend')}</legend>
+        <SourceOption value="models" label={t('sourceModels')} checked={source === 'models'} />
+        {source === 'models' &&
+          (models ? (
+            <p className="note" data-testid="static-models">
+              {t('modelsReady', {
+                planner: models.planner.label,
+                caller: models.caller.label,
+                summarizer: models.summarizer.label,
+              })}
+            </p>
+          ) : (
+            <p className="static-warning" data-testid="static-no-models">
+              {t('noModels')}
+            </p>
+          ))}
+        <SourceOption value="replay" label={t('sourceReplay')} checked={source === 'replay'} />
+        {source === 'replay' && (
+          <div className="static-replay">
+            <p className="note">{t('replayNote')}</p>
+            {testFile ? (
+              <FileButton
+                label={t('importReplay')}
+                testId="static-import-predictions"
+                onFile={importReplayFile}
+              />
+            ) : (
+              <p className="note">{t('replayNeedsTest')}</p>
+            )}
+            {replayFile && (
+              <p className="note" data-testid="static-replay-summary">
+                {t('replayLoaded', { file: replayFile.name, count: replayFile.outputs.length })}
+              </p>
+            )}
+          </div>
+        )}
+      </fieldset>
+
+      {notice && <Notice notice={notice} />}
+
+      <div className="actions static-run">
+        <button
+          type="button"
+          data-testid="static-run"
+          disabled={!canRun}
+          onClick={() => void startStaticEval()}
+        >
+          {t('run')}
+        </button>
+        {running && (
+          <button
+            type="button"
+            data-testid="static-stop"
+            disabled={status === 'stopping'}
+            onClick={stopStaticEval}
+          >
+            {status === 'stopping' ? t('stopping') : t('stop')}
+          </button>
+        )}
+        {(running || result) && (
+          <span className="static-progress">
+            <progress max={progress.total || 1} value={progress.done} aria-label={t('progressLabel')} />
+            <span data-testid="static-progress">{t('progress', progress)}</span>
+          </span>
+        )}
+      </div>
+
+      {result && !running && <StaticEvalResults result={result} />}
+    </section>
+  );
+}
+
+function SourceOption({
+  value,
+  label,
+  checked,
+}: {
+  value: PredictionSource;
+  label: string;
+  checked: boolean;
+}) {
+  return (
+    <label className="static-option">
+      <input
+        type="radio"
+        name="static-source"
+        value={value}
+        checked={checked}
+        data-testid={`static-source-${value}`}
+        onChange={() => setPredictionSource(value)}
+      />
+      {label}
+    </label>
+  );
+}
+
+function FileButton(props: {
+  label: string;
+  testId: string;
+  disabled?: boolean;
+  onFile: (file: File) => Promise<boolean>;
+}) {
+  const id = useId();
+  return (
+    <label className="file-button static-file" htmlFor={id} aria-disabled={props.disabled}>
+      {props.label}
+      <input
+        id={id}
+        type="file"
+        accept="application/json,.json"
+        data-testid={props.testId}
+        disabled={props.disabled}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void props.onFile(file);
+        }}
+      />
+    </label>
+  );
+}
+
+function Notice({ notice }: { notice: StaticEvalNotice }) {
+  const t = useT(staticEvalMessages);
+  const ti = useT(staticEvalIssueMessages);
+  let text: string;
+  switch (notice.kind) {
+    case 'test_rejected':
+      text = t('testRejected', { file: notice.file, problem: issueText(ti, notice.issue) });
+      break;
+    case 'predictions_rejected':
+      text = t('predictionsRejected', { file: notice.file, problem: issueText(ti, notice.issue) });
+      break;
+    case 'unreadable':
+      text = t('unreadable', { file: notice.file, message: notice.message });
+      break;
+    case 'no_models':
+      text = t('noModels');
+      break;
+    case 'run_busy':
+      text = t('runBusy');
+      break;
+  }
+  return (
+    <p className="step-error" role="alert" data-testid="static-notice" data-kind={notice.kind}>
+      {text}
+    </p>
+  );
 }

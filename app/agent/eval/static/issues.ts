@@ -3,6 +3,9 @@
  * the page translates the same codes. Records and turns are 0-based array indexes, the way a
  * JSON path names them (`record [3]` is the fourth element of the top-level array).
  */
+/** What a field must be (`bad_field`). */
+export type Expected = 'string' | 'tools' | 'tool' | 'input' | 'conversations' | 'turn';
+
 export type UnscorableReason = 'no_end_of_turn' | 'no_conclusion_prefix' | 'empty_answer';
 
 export type FileIssue =
@@ -10,7 +13,7 @@ export type FileIssue =
   | { code: 'not_array' }
   | { code: 'empty' }
   | { code: 'not_object'; record: number }
-  | { code: 'bad_field'; record: number; field: string; expected: string }
+  | { code: 'bad_field'; record: number; field: string; expected: Expected }
   | { code: 'bad_role'; record: number; turn: number; role: string }
   | { code: 'no_following_turn'; record: number; turn: number }
   /** `turn` is set for a test file (the planner turn the sample comes from). */
@@ -26,6 +29,15 @@ export class StaticEvalFileError extends Error {
     super(describeIssue(issue));
   }
 }
+
+const EXPECTED: Record<Expected, string> = {
+  string: 'a string',
+  tools: 'an array of tools',
+  tool: 'an object {"Name", "function", "input"}',
+  input: 'an object of "type, description" strings',
+  conversations: 'a non-empty array of {"from", "value"} turns',
+  turn: 'an object {"from", "value"}',
+};
 
 const REASONS: Record<UnscorableReason, string> = {
   no_end_of_turn:
@@ -48,7 +60,7 @@ export function describeIssue(issue: FileIssue): string {
     case 'not_object':
       return `Record [${issue.record}] is not a JSON object.`;
     case 'bad_field':
-      return `Record [${issue.record}]: "${issue.field}" must be ${issue.expected}.`;
+      return `Record [${issue.record}]: "${issue.field}" must be ${EXPECTED[issue.expected]}.`;
     case 'bad_role':
       return `Record [${issue.record}]: conversations[${issue.turn}].from is "${issue.role}"; expected user, assistant, caller, observation or conclusion.`;
     case 'no_following_turn':

@@ -42,7 +42,7 @@ describe('parseTestFile', () => {
       code: 'bad_field',
       record: 1,
       field: 'tools[0].Name',
-      expected: 'a string',
+      expected: 'string',
     });
     expect(testIssue([trajectory(good, { tools: [{ ...tool, input: { q: 1 } }] })])).toMatchObject({
       field: 'tools[0].input.q',
@@ -98,7 +98,7 @@ describe('parsePredictionsFile', () => {
       code: 'bad_field',
       record: 1,
       field: 'predictions',
-      expected: 'a string',
+      expected: 'string',
     });
     expect(predictionIssue([{ ...record, reference: undefined }])).toMatchObject({
       record: 0,

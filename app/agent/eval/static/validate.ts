@@ -5,7 +5,7 @@
  */
 import type { HistoryRole, HistoryTurn } from '../../dialects/alpha-umi/prompts';
 import type { AlphaUmiToolDoc } from '../../types';
-import type { FileIssue, UnscorableReason } from './issues';
+import type { Expected, FileIssue, UnscorableReason } from './issues';
 import type { PredictionRecord } from './metrics';
 import { parseOutput } from './parse-output';
 import { rougeSentences } from './rouge';
@@ -30,7 +30,7 @@ class Reject extends Error {
   }
 }
 
-const bad = (record: number, field: string, expected: string) =>
+const bad = (record: number, field: string, expected: Expected) =>
   new Reject({ code: 'bad_field', record, field, expected });
 
 function parseArray(text: string): Json[] {
@@ -68,32 +68,32 @@ export function referenceProblem(reference: string): UnscorableReason | undefine
  */
 function readTool(record: number, index: number, tool: Json): AlphaUmiToolDoc {
   const at = `tools[${index}]`;
-  if (!isObject(tool)) throw bad(record, at, 'an object {"Name", "function", "input"}');
-  if (typeof tool.Name !== 'string') throw bad(record, `${at}.Name`, 'a string');
-  if (typeof tool.function !== 'string') throw bad(record, `${at}.function`, 'a string');
+  if (!isObject(tool)) throw bad(record, at, 'tool');
+  if (typeof tool.Name !== 'string') throw bad(record, `${at}.Name`, 'string');
+  if (typeof tool.function !== 'string') throw bad(record, `${at}.function`, 'string');
   const input = tool.input;
-  if (!isObject(input)) throw bad(record, `${at}.input`, 'an object of "type, description" strings');
+  if (!isObject(input)) throw bad(record, `${at}.input`, 'input');
   for (const [name, text] of Object.entries(input)) {
-    if (typeof text !== 'string') throw bad(record, `${at}.input.${name}`, 'a string');
+    if (typeof text !== 'string') throw bad(record, `${at}.input.${name}`, 'string');
   }
   return tool as unknown as AlphaUmiToolDoc;
 }
 
 function readTrajectory(record: number, data: Json): Stage2Record {
   if (!isObject(data)) throw new Reject({ code: 'not_object', record });
-  if (!Array.isArray(data.tools)) throw bad(record, 'tools', 'an array of tools');
+  if (!Array.isArray(data.tools)) throw bad(record, 'tools', 'tools');
   const tools = data.tools.map((tool, i) => readTool(record, i, tool));
-  if (typeof data.instruction !== 'string') throw bad(record, 'instruction', 'a string');
+  if (typeof data.instruction !== 'string') throw bad(record, 'instruction', 'string');
   if (!Array.isArray(data.conversations) || data.conversations.length === 0) {
-    throw bad(record, 'conversations', 'a non-empty array of {"from", "value"} turns');
+    throw bad(record, 'conversations', 'conversations');
   }
   const conversations = data.conversations.map((turn, i): HistoryTurn => {
-    if (!isObject(turn)) throw bad(record, `conversations[${i}]`, 'an object {"from", "value"}');
-    if (typeof turn.from !== 'string') throw bad(record, `conversations[${i}].from`, 'a string');
+    if (!isObject(turn)) throw bad(record, `conversations[${i}]`, 'turn');
+    if (typeof turn.from !== 'string') throw bad(record, `conversations[${i}].from`, 'string');
     if (!ROLES.includes(turn.from as HistoryRole)) {
       throw new Reject({ code: 'bad_role', record, turn: i, role: turn.from });
     }
-    if (typeof turn.value !== 'string') throw bad(record, `conversations[${i}].value`, 'a string');
+    if (typeof turn.value !== 'string') throw bad(record, `conversations[${i}].value`, 'string');
     return { from: turn.from as HistoryRole, value: turn.value };
   });
   return { tools, instruction: data.instruction, conversations };
@@ -128,14 +128,14 @@ export function parsePredictionsFile(text: string): Checked<PredictionRecord[]> 
   return checked(() =>
     parseArray(text).map((data, record): PredictionRecord => {
       if (!isObject(data)) throw new Reject({ code: 'not_object', record });
-      if (!Array.isArray(data.tools)) throw bad(record, 'tools', 'an array of tools');
+      if (!Array.isArray(data.tools)) throw bad(record, 'tools', 'tools');
       for (const [i, tool] of data.tools.entries()) {
         if (!isObject(tool) || typeof tool.Name !== 'string') {
-          throw bad(record, `tools[${i}].Name`, 'a string (the tool name)');
+          throw bad(record, `tools[${i}].Name`, 'string');
         }
       }
-      if (typeof data.reference !== 'string') throw bad(record, 'reference', 'a string');
-      if (typeof data.predictions !== 'string') throw bad(record, 'predictions', 'a string');
+      if (typeof data.reference !== 'string') throw bad(record, 'reference', 'string');
+      if (typeof data.predictions !== 'string') throw bad(record, 'predictions', 'string');
       const reason = referenceProblem(data.reference);
       if (reason) throw new Reject({ code: 'reference_unscorable', record, reason });
       return data as unknown as PredictionRecord;

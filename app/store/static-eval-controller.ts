@@ -1,0 +1,250 @@
+/**
+ * The static evaluation page's state and actions. The state lives here, outside the app
+ * store, so that a long model run survives switching tabs; nothing of it is persisted (a
+ * result is exported as a predictions file instead). Bridges and AbortControllers stay
+ * outside any state (STYLE.md #7).
+ */
+import { create } from 'zustand';
+import type { FileIssue } from '../agent/eval/static/issues';
+import type { PredictionRecord, StaticScore } from '../agent/eval/static/metrics';
+import { scorePredictions } from '../agent/eval/static/metrics';
+import type { ReplayOutputs } from '../agent/eval/static/pipeline';
+import { planReplay, replayScript } from '../agent/eval/static/replay';
+import { runStaticEval, type StaticEvalModels, type StaticRole } from '../agent/eval/static/runner';
+import type { StaticSample } from '../agent/eval/static/samples';
+import { parsePredictionsFile, parseTestFile } from '../agent/eval/static/validate';
+import { DEFAULT_SAMPLING, type NamedErrorData, type SamplingSettings } from '../agent/types';
+import { ScriptedModel } from '../llm/scripted/scripted-model';
+import { useAppStore } from './index';
+import { modelsForRun } from './models-controller';
+
+export type PredictionSource = 'models' | 'replay';
+
+export interface TestFileState {
+  name: string;
+  trajectories: number;
+  samples: StaticSample[];
+}
+
+export interface ReplayFileState {
+  name: string;
+  outputs: ReplayOutputs[];
+}
+
+export interface StaticEvalResult {
+  source: PredictionSource;
+  /** Who wrote the predictions: the replayed file's name, or the model label per role. */
+  by: { file: string } | { models: Record<StaticRole, string> };
+  total: number;
+  records: PredictionRecord[];
+  end: 'finished' | 'stopped' | 'failed';
+  /** For `failed`: the sample that failed and why. */
+  failure?: { index: number; error: NamedErrorData };
+  /** Absent when no sample finished (nothing to score). */
+  score?: StaticScore;
+}
+
+/** A message about the last action, shown until the next one. */
+export type StaticEvalNotice =
+  | { kind: 'test_rejected'; file: string; issue: FileIssue }
+  | { kind: 'predictions_rejected'; file: string; issue: FileIssue }
+  | { kind: 'unreadable'; file: string; message: string }
+  | { kind: 'no_models' }
+  | { kind: 'run_busy' };
+
+export interface StaticEvalState {
+  testFile?: TestFileState | undefined;
+  replayFile?: ReplayFileState | undefined;
+  source: PredictionSource;
+  status: 'idle' | 'running' | 'stopping';
+  progress: { done: number; total: number };
+  result?: StaticEvalResult | undefined;
+  notice?: StaticEvalNotice | undefined;
+}
+
+export const useStaticEval = create<StaticEvalState>()(() => ({
+  source: 'models',
+  status: 'idle',
+  progress: { done: 0, total: 0 },
+}));
+
+let controller: AbortController | undefined;
+
+async function readText(file: File): Promise<string | { error: string }> {
+  try {
+    return await file.text();
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Reads a stage-2 test file. A rejected file changes nothing that was loaded before. */
+export async function importTestFile(file: File): Promise<boolean> {
+  const text = await readText(file);
+  if (typeof text !== 'string') {
+    useStaticEval.setState({ notice: { kind: 'unreadable', file: file.name, message: text.error } });
+    return false;
+  }
+  const parsed = parseTestFile(text);
+  if (!parsed.ok) {
+    useStaticEval.setState({ notice: { kind: 'test_rejected', file: file.name, issue: parsed.issue } });
+    return false;
+  }
+  const { trajectories, samples } = parsed.value;
+  // A replay file and a result belong to the previous test file.
+  useStaticEval.setState({
+    testFile: { name: file.name, trajectories: trajectories.length, samples },
+    replayFile: undefined,
+    result: undefined,
+    notice: undefined,
+    progress: { done: 0, total: samples.length },
+  });
+  return true;
+}
+
+/** Reads a predictions file to replay against the loaded test file. */
+export async function importReplayFile(file: File): Promise<boolean> {
+  const samples = useStaticEval.getState().testFile?.samples;
+  if (!samples) return false;
+  const text = await readText(file);
+  if (typeof text !== 'string') {
+    useStaticEval.setState({ notice: { kind: 'unreadable', file: file.name, message: text.error } });
+    return false;
+  }
+  const parsed = parsePredictionsFile(text);
+  const plan = parsed.ok ? planReplay(samples, parsed.value) : parsed;
+  if (!plan.ok) {
+    useStaticEval.setState({ notice: { kind: 'predictions_rejected', file: file.name, issue: plan.issue } });
+    return false;
+  }
+  useStaticEval.setState({ replayFile: { name: file.name, outputs: plan.value }, notice: undefined });
+  return true;
+}
+
+export function setPredictionSource(source: PredictionSource): void {
+  useStaticEval.setState({ source, notice: undefined });
+}
+
+/** The loaded models for the three roles (multi or shared mode), or undefined. */
+export function loadedStaticModels(): StaticEvalModels | undefined {
+  const { planner, caller, summarizer } = modelsForRun('multi');
+  return planner && caller && summarizer ? { planner, caller, summarizer } : undefined;
+}
+
+function samplingFor(role: StaticRole): SamplingSettings {
+  return { ...DEFAULT_SAMPLING[role], ...useAppStore.getState().roleSampling[role] };
+}
+
+/** A replay writes the recorded text whole, however long: no token limit. */
+const REPLAY_SAMPLING: SamplingSettings = { temperature: 0, maxTokens: Number.MAX_SAFE_INTEGER };
+
+function replayModels(outputs: readonly ReplayOutputs[]): StaticEvalModels {
+  const script = replayScript(outputs);
+  const make = (role: StaticRole) =>
+    new ScriptedModel({
+      id: `replay-${role}`,
+      label: 'Scripted replay of a predictions file',
+      outputs: { [role]: script[role] },
+    });
+  return { planner: make('planner'), caller: make('caller'), summarizer: make('summarizer') };
+}
+
+/** Lets the page paint and the Stop button be pressed between samples. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function startStaticEval(): Promise<void> {
+  const state = useStaticEval.getState();
+  const samples = state.testFile?.samples;
+  if (state.status !== 'idle' || !samples) return;
+  if (useAppStore.getState().runStatus !== 'idle') {
+    useStaticEval.setState({ notice: { kind: 'run_busy' } });
+    return;
+  }
+  let models: StaticEvalModels | undefined;
+  let by: StaticEvalResult['by'];
+  if (state.source === 'replay') {
+    if (!state.replayFile) return;
+    models = replayModels(state.replayFile.outputs);
+    by = { file: state.replayFile.name };
+  } else {
+    models = loadedStaticModels();
+    if (!models) {
+      useStaticEval.setState({ notice: { kind: 'no_models' } });
+      return;
+    }
+    by = {
+      models: {
+        planner: models.planner.label,
+        caller: models.caller.label,
+        summarizer: models.summarizer.label,
+      },
+    };
+  }
+  const sampling: Record<StaticRole, SamplingSettings> =
+    state.source === 'replay'
+      ? { planner: REPLAY_SAMPLING, caller: REPLAY_SAMPLING, summarizer: REPLAY_SAMPLING }
+      : {
+          planner: samplingFor('planner'),
+          caller: samplingFor('caller'),
+          summarizer: samplingFor('summarizer'),
+        };
+
+  controller = new AbortController();
+  const records: PredictionRecord[] = [];
+  useStaticEval.setState({
+    status: 'running',
+    progress: { done: 0, total: samples.length },
+    result: undefined,
+    notice: undefined,
+  });
+  let end: StaticEvalResult['end'] = 'stopped';
+  let failure: StaticEvalResult['failure'];
+  try {
+    for await (const event of runStaticEval({ samples, models, sampling, signal: controller.signal })) {
+      if (event.kind === 'sample') {
+        records.push(event.prediction.record);
+        useStaticEval.setState({ progress: { done: records.length, total: samples.length } });
+        await nextTask();
+      } else if (event.kind === 'finished') end = 'finished';
+      else if (event.kind === 'failed') {
+        end = 'failed';
+        failure = { index: event.index, error: event.error };
+      }
+    }
+  } finally {
+    controller = undefined;
+    useStaticEval.setState({
+      status: 'idle',
+      result: {
+        source: state.source,
+        by,
+        total: samples.length,
+        records,
+        end,
+        ...(failure ? { failure } : {}),
+        ...(records.length > 0 ? { score: scorePredictions(records) } : {}),
+      },
+    });
+  }
+}
+
+export function stopStaticEval(): void {
+  if (!controller) return;
+  useStaticEval.setState({ status: 'stopping' });
+  // The signal reaches the generation in progress, which stops cooperatively (the model stays loaded).
+  controller.abort();
+}
+
+/** The predictions in the `{tools, reference, predictions}` format `npm run eval -- score` reads. */
+export function predictionsFile(result: StaticEvalResult): { name: string; text: string } {
+  const complete = result.end === 'finished';
+  const name = complete
+    ? 'static-eval-predictions.json'
+    : `static-eval-predictions-partial-${result.records.length}-of-${result.total}.json`;
+  const records = result.records.map(({ tools, reference, predictions }) => ({
+    tools,
+    reference,
+    predictions,
+  }));
+  return { name, text: `${JSON.stringify(records, null, 2)}\n` };
+}
