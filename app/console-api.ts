@@ -1,5 +1,6 @@
 import type { Trace } from './agent/trace';
 import type { Dialect, RunMode } from './agent/types';
+import type { BoundaryBench } from './console-bench';
 import { testHooks, type UmiTestHooks } from './console-test-hooks';
 import type { GpuProbe } from './llm/gpu-probe';
 import type { ScriptStep } from './llm/scripted/render';
@@ -48,6 +49,8 @@ export interface UmiConsoleApi {
   bench: {
     /** Streams synthetic tokens through the real LLM worker into the timeline; reports speed. */
     stream(tokens?: number): ReturnType<typeof benchStream>;
+    /** The same synthetic generation in the LLM worker and in the page: the boundary's cost per token. */
+    boundary(tokens?: number, repeats?: number): Promise<BoundaryBench>;
   };
   models: {
     /** Loads the chosen models one role after another (or one slot). */
@@ -79,7 +82,11 @@ export function installConsoleApi(): void {
     stop: stopRun,
     trace: () => useAppStore.getState().trace,
     gpu: { probe: probeAgain },
-    bench: { stream: benchStream },
+    bench: {
+      stream: benchStream,
+      boundary: async (tokens, repeats) =>
+        (await import('./console-bench')).benchWorkerBoundary(tokens, repeats),
+    },
     tools: {
       list: () => useAppStore.getState().toolList,
       async call(name, args) {

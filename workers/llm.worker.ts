@@ -24,6 +24,7 @@ import type {
   WorkerGenerateResult,
   WorkerLoadProgress,
 } from '../app/llm/webllm/protocol';
+import { streamSynthetic } from '../app/llm/webllm/synthetic-stream';
 
 let engine: MLCEngine | undefined;
 let loadedId: string | undefined;
@@ -170,27 +171,10 @@ const api = {
    * Benchmarks only: streams `tokens` synthetic tokens at full speed through the same
    * batching and comlink path as a real generation, without any model.
    */
-  async benchStream(
+  benchStream: (
     tokens: number,
     onDeltas: (text: string) => void,
-  ): Promise<{ tokens: number; workerMs: number }> {
-    const started = performance.now();
-    let pending = '';
-    let lastFlush = started;
-    for (let i = 0; i < tokens; i++) {
-      pending += ` tok${i}`;
-      const now = performance.now();
-      if (now - lastFlush >= FLUSH_MS) {
-        onDeltas(pending);
-        pending = '';
-        lastFlush = now;
-        // Yield so the batches really cross while the loop runs, as model decoding would.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    }
-    if (pending) onDeltas(pending);
-    return { tokens, workerMs: performance.now() - started };
-  },
+  ): Promise<{ tokens: number; workerMs: number }> => streamSynthetic(tokens, onDeltas, FLUSH_MS),
 
   /** Liveness check for the bridge's heartbeat: answers as soon as the worker's event loop is free. */
   ping: (): true => true,

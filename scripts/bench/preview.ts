@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,8 +40,11 @@ async function waitForServer(url: string, ms: number): Promise<void> {
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
+/** The build folder the benchmarks serve: UMI_DIST (as vite.config.ts reads it) or dist. */
+export const DIST = `${resolve(ROOT, process.env.UMI_DIST ?? 'dist')}/`;
+
 export async function startPreview(): Promise<{ url: string; server: ChildProcess }> {
-  if (!existsSync(`${ROOT}dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` first.');
+  if (!existsSync(`${DIST}index.html`)) throw new Error(`${DIST} is missing: run \`npm run build\` first.`);
   const port = await freePort();
   const server = spawn(`${ROOT}node_modules/.bin/vite`, ['preview', '--port', String(port), '--strictPort'], {
     cwd: ROOT,
