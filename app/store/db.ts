@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { SuiteResult } from '../agent/eval/suite/results';
 import type { Trace } from '../agent/trace';
 import type { UserToolData } from '../tools/tool-pack';
 
@@ -16,9 +17,18 @@ export interface StoredTrace {
   updatedAt: number;
 }
 
+/** The full run behind a suite result (kept apart so the results list loads without the traces). */
+export interface StoredSuiteTrace {
+  /** The result's id. */
+  id: string;
+  trace: Trace;
+}
+
 interface UmiDb extends DBSchema {
   tools: { key: string; value: StoredUserTool };
   traces: { key: string; value: StoredTrace; indexes: { updatedAt: number } };
+  suiteResults: { key: string; value: SuiteResult };
+  suiteTraces: { key: string; value: StoredSuiteTrace };
 }
 
 export class StorageError extends Error {
@@ -26,10 +36,10 @@ export class StorageError extends Error {
 }
 
 const DB_NAME = 'umi-lab';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 let db: Promise<IDBPDatabase<UmiDb>> | undefined;
 
-/** The page's one IndexedDB database (user tools, traces), opened once. */
+/** The page's one IndexedDB database (user tools, traces, suite results), opened once. */
 export function openUmiDb(): Promise<IDBPDatabase<UmiDb>> {
   if (!globalThis.indexedDB) {
     return Promise.reject(
@@ -43,6 +53,11 @@ export function openUmiDb(): Promise<IDBPDatabase<UmiDb>> {
       if (!database.objectStoreNames.contains('traces')) {
         database.createObjectStore('traces', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
       }
+      // Version 3: task-suite results and their runs. Earlier stores and their data are kept as they are.
+      if (!database.objectStoreNames.contains('suiteResults'))
+        database.createObjectStore('suiteResults', { keyPath: 'id' });
+      if (!database.objectStoreNames.contains('suiteTraces'))
+        database.createObjectStore('suiteTraces', { keyPath: 'id' });
     },
   }).catch((error: unknown) => {
     db = undefined;

@@ -4,9 +4,10 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createSuiteSlice, type SuiteSlice } from './suite-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
 
-export type AppState = SettingsSlice & RunSlice & ModelsSlice & ToolsSlice & HistorySlice;
+export type AppState = SettingsSlice & RunSlice & ModelsSlice & ToolsSlice & HistorySlice & SuiteSlice;
 
 /** One store made of slices; middleware is applied once, here. Only choices persist. */
 export const useAppStore = create<AppState>()(
@@ -17,6 +18,7 @@ export const useAppStore = create<AppState>()(
       ...createModelsSlice(...a),
       ...createToolsSlice(...a),
       ...createHistorySlice(...a),
+      ...createSuiteSlice(...a),
     }),
     {
       name: 'umi-lab.settings',

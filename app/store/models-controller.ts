@@ -150,6 +150,20 @@ export function isLoading(): boolean {
   return loadController !== undefined;
 }
 
+/**
+ * Frees the workers (and GPU memory) of slots the current choice no longer plans, e.g. the
+ * three role workers of a `multi` preset after switching to `single`. The task suite calls
+ * it between presets so they do not pile up on the GPU.
+ */
+export async function releaseUnplannedModels(): Promise<void> {
+  const planned = new Set(plannedSlots(useAppStore.getState()).map((s) => s.slot));
+  for (const [slot, bridge] of [...bridges]) {
+    if (planned.has(slot)) continue;
+    bridges.delete(slot);
+    await bridge.unload();
+  }
+}
+
 /** The loaded models for a run in `mode`, keyed by role; roles without a ready model are absent. */
 export function modelsForRun(mode: RunMode): Partial<Record<Role, RoleModel>> {
   const slots = useAppStore.getState().slots;

@@ -1,5 +1,6 @@
 import type { ScriptedTask, ScriptStep } from './render';
 import { RUN_JAVASCRIPT_SCRIPTS } from './scripts-sandbox';
+import { SUITE_SCRIPTS } from './scripts-suite';
 import { TOOL_SCRIPTS } from './scripts-tools';
 
 /**
@@ -136,5 +137,8 @@ export function findScript(
   scripts: readonly ScriptedTask[] = EXAMPLE_SCRIPTS,
 ): ScriptedTask | undefined {
   const key = normalise(task);
-  return scripts.find((s) => normalise(s.task) === key);
+  const found = scripts.find((s) => normalise(s.task) === key);
+  // The default engine also plays the evaluation suite's tasks, without listing them as examples.
+  if (found || scripts !== EXAMPLE_SCRIPTS) return found;
+  return SUITE_SCRIPTS.find((s) => normalise(s.task) === key);
 }

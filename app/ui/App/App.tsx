@@ -114,7 +114,7 @@ export function App() {
           ) : (
             <div role="tabpanel" aria-label={t('tabEval')}>
               <Suspense fallback={<p aria-busy="true">…</p>}>
-                <EvalLab />
+                <EvalLab onOpenRun={() => setTab('run')} />
               </Suspense>
             </div>
           )}

@@ -1,4 +1,197 @@
-/** BEING BUILT by a helper: replace this whole file. */
-export function CompareView() {
-  return null;
+import { SUITE_TASKS } from '../../agent/eval/suite/tasks';
+import { SUITE_CATEGORIES } from '../../agent/eval/suite/types';
+import { RUN_MODES, type RunMode } from '../../agent/types';
+import { useT } from '../../i18n/use-t';
+import { PRESETS } from '../../llm/presets';
+import { useAppStore } from '../../store';
+import { runCompare, stopCompare } from '../../store/suite-compare';
+import { showInRunTab } from '../../store/suite-controller';
+import type { ModelChoice } from '../../store/suite-plan';
+import { presetsForMode } from '../../store/suite-plan';
+import { EngineRow, PlanLine } from '../SuiteRunner/ColumnPicker';
+import { categoryMessages, modeMessages, suiteRunnerMessages } from '../SuiteRunner/messages';
+import { CompareColumn } from './CompareColumn';
+import { compareMessages } from './messages';
+import './compare-view.css';
+
+function TaskChoice({ disabled }: { disabled: boolean }) {
+  const t = useT(compareMessages);
+  const tc = useT(categoryMessages);
+  const source = useAppStore((s) => s.compareSource);
+  const taskId = useAppStore((s) => s.compareTaskId);
+  const taskBox = useAppStore((s) => s.task);
+  const { setCompareSource, setCompareTaskId } = useAppStore.getState();
+  return (
+    <fieldset className="compare-task">
+      <legend>{t('taskLegend')}</legend>
+      <label>
+        <input
+          type="radio"
+          name="compare-source"
+          data-testid="compare-source-suite"
+          checked={source === 'suite'}
+          disabled={disabled}
+          onChange={() => setCompareSource('suite')}
+        />{' '}
+        {t('fromSuite')}
+      </label>
+      <label className="compare-suite-task">
+        <span className="visually-hidden">{t('suiteTaskLabel')}</span>
+        <select
+          data-testid="compare-task-select"
+          aria-label={t('suiteTaskLabel')}
+          value={taskId}
+          disabled={disabled || source !== 'suite'}
+          onChange={(e) => setCompareTaskId(e.target.value)}
+        >
+          <option value="">—</option>
+          {SUITE_CATEGORIES.map((category) => (
+            <optgroup key={category} label={tc(category)}>
+              {SUITE_TASKS.filter((x) => x.category === category).map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.task}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input
+          type="radio"
+          name="compare-source"
+          data-testid="compare-source-task-box"
+          checked={source === 'task-box'}
+          disabled={disabled}
+          onChange={() => setCompareSource('task-box')}
+        />{' '}
+        {t('fromTaskBox')}
+      </label>
+      {source === 'task-box' && (
+        <p className="note compare-task-box" data-testid="compare-task-box">
+          {taskBox.trim() || t('taskBoxEmpty')}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function ModeChoice({ disabled }: { disabled: boolean }) {
+  const t = useT(compareMessages);
+  const tm = useT(modeMessages);
+  const ts = useT(suiteRunnerMessages);
+  const modes = useAppStore((s) => s.compareModes);
+  const choices = useAppStore((s) => s.compareChoices);
+  const engine = useAppStore((s) => s.engine);
+  const modelsMode = useAppStore((s) => s.modelsMode);
+  const { setCompareModes, setCompareChoice } = useAppStore.getState();
+  const toggle = (mode: RunMode, on: boolean) =>
+    setCompareModes(RUN_MODES.filter((m) => (m === mode ? on : modes.includes(m))));
+  return (
+    <fieldset className="compare-modes">
+      <legend>{t('modesLegend')}</legend>
+      {RUN_MODES.map((mode) => (
+        <div key={mode} className="compare-mode">
+          <label>
+            <input
+              type="checkbox"
+              data-testid={`compare-mode-${mode}`}
+              checked={modes.includes(mode)}
+              disabled={disabled}
+              onChange={(e) => toggle(mode, e.target.checked)}
+            />{' '}
+            {tm(mode)}
+          </label>
+          {engine === 'webllm' && modes.includes(mode) && (
+            <>
+              <label>
+                {t('presetFor', { mode })}{' '}
+                <select
+                  value={choices[mode]}
+                  disabled={disabled}
+                  onChange={(e) => setCompareChoice(mode, e.target.value as ModelChoice)}
+                >
+                  {presetsForMode(mode).map((id) => (
+                    <option key={id} value={id}>
+                      {PRESETS.find((p) => p.id === id)?.label ?? id}
+                    </option>
+                  ))}
+                  {modelsMode === mode && <option value="current">{ts('currentModels', { mode })}</option>}
+                </select>
+              </label>
+              <PlanLine choice={choices[mode]} />
+            </>
+          )}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One task under two or three run modes, one after another, shown side by side. */
+export function CompareView({ onOpenRun }: { onOpenRun?: (() => void) | undefined } = {}) {
+  const t = useT(compareMessages);
+  const status = useAppStore((s) => s.compareStatus);
+  const columns = useAppStore((s) => s.compareColumns);
+  const task = useAppStore((s) => s.compareTask);
+  const notice = useAppStore((s) => s.compareNotice);
+  const otherBusy = useAppStore((s) => s.suiteStatus !== 'idle' || s.runStatus !== 'idle');
+  const running = status !== 'idle';
+  return (
+    <section className="compare-view" data-testid="compare-view" aria-labelledby="compare-title">
+      <h2 id="compare-title">{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
+      <EngineRow disabled={running} />
+      <TaskChoice disabled={running} />
+      <ModeChoice disabled={running} />
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="compare-run"
+          disabled={running || otherBusy}
+          onClick={() => void runCompare()}
+        >
+          {t('run')}
+        </button>
+        <button
+          type="button"
+          data-testid="compare-stop"
+          disabled={status !== 'running'}
+          onClick={stopCompare}
+        >
+          {status === 'stopping' ? t('stopping') : t('stop')}
+        </button>
+      </div>
+      {notice && (
+        <p className="note notice" role="status" data-testid="compare-notice">
+          {notice}
+        </p>
+      )}
+      {task && columns.length > 0 && (
+        <>
+          <p className="compare-task-shown" lang="en">
+            {task}
+          </p>
+          <section className="compare-columns" aria-label={t('columnsLabel')}>
+            {columns.map((column) => (
+              <CompareColumn
+                key={column.mode}
+                column={column}
+                task={task}
+                onOpen={
+                  column.trace
+                    ? () => {
+                        if (column.trace && showInRunTab(column.trace)) onOpenRun?.();
+                        else useAppStore.getState().setCompareNotice(t('runTabBusy'));
+                      }
+                    : undefined
+                }
+              />
+            ))}
+          </section>
+        </>
+      )}
+    </section>
+  );
 }

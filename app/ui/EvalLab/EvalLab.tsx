@@ -9,7 +9,7 @@ const SECTIONS = ['compare', 'suite', 'static'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The evaluation lab: mode comparison, the task suite and the paper's static evaluation. */
-export function EvalLab() {
+export function EvalLab({ onOpenRun }: { onOpenRun?: (() => void) | undefined } = {}) {
   const t = useT(evalLabMessages);
   const [section, setSection] = useState<Section>('compare');
   return (
@@ -30,7 +30,13 @@ export function EvalLab() {
         ))}
       </div>
       <div role="tabpanel" aria-label={t(section)}>
-        {section === 'compare' ? <CompareView /> : section === 'suite' ? <SuiteRunner /> : <StaticEval />}
+        {section === 'compare' ? (
+          <CompareView onOpenRun={onOpenRun} />
+        ) : section === 'suite' ? (
+          <SuiteRunner onOpenRun={onOpenRun} />
+        ) : (
+          <StaticEval />
+        )}
       </div>
     </div>
   );

@@ -1,4 +1,86 @@
-/** BEING BUILT by a helper: replace this whole file. */
-export function SuiteRunner() {
-  return null;
+import { useEffect } from 'react';
+import { SUITE_TASKS } from '../../agent/eval/suite/tasks';
+import { useT } from '../../i18n/use-t';
+import { findPreset } from '../../llm/presets';
+import { useAppStore } from '../../store';
+import { initSuiteResults, runSuite, stopSuite } from '../../store/suite-controller';
+import { EngineRow, ModePicker, PresetPicker } from './ColumnPicker';
+import { suiteRunnerMessages } from './messages';
+import { SuiteResults } from './SuiteResults';
+import { TaskPicker } from './TaskPicker';
+import './suite-runner.css';
+
+function Progress() {
+  const t = useT(suiteRunnerMessages);
+  const progress = useAppStore((s) => s.suiteProgress);
+  const results = useAppStore((s) => s.suiteResults);
+  if (!progress) return null;
+  const config = results.find((r) => r.configKey === progress.configKey)?.config;
+  const configText = config
+    ? `${config.mode} · ${config.dialect}`
+    : (progress.configKey?.split('|')[1] ?? '');
+  const choice = progress.choice ? (findPreset(progress.choice)?.label ?? progress.choice) : '';
+  return (
+    <div className="suite-progress" data-testid="suite-progress">
+      <progress max={progress.total} value={progress.done} aria-label={t('progressLabel')} />
+      <span role="status">
+        {progress.phase === 'loading'
+          ? t('progressLoading', { done: progress.done, total: progress.total, choice })
+          : t('progressRunning', {
+              done: progress.done,
+              total: progress.total,
+              task: progress.taskId ?? '',
+              config: configText,
+            })}
+      </span>
+    </div>
+  );
+}
+
+/** The task suite: pick tasks and modes (or presets), run them with progress and Stop, read and export the scores. */
+export function SuiteRunner({ onOpenRun }: { onOpenRun?: (() => void) | undefined } = {}) {
+  const t = useT(suiteRunnerMessages);
+  const engine = useAppStore((s) => s.engine);
+  const status = useAppStore((s) => s.suiteStatus);
+  const notice = useAppStore((s) => s.suiteNotice);
+  const taskCount = useAppStore((s) => s.suiteTaskIds.length);
+  const columns = useAppStore((s) => (s.engine === 'webllm' ? s.suiteChoices.length : s.suiteModes.length));
+  const otherBusy = useAppStore((s) => s.compareStatus !== 'idle' || s.runStatus !== 'idle');
+  const running = status !== 'idle';
+  useEffect(() => {
+    void initSuiteResults();
+  }, []);
+  return (
+    <section className="suite-runner" data-testid="suite-runner" aria-labelledby="suite-title">
+      <h2 id="suite-title">{t('title')}</h2>
+      <p className="muted">{t('intro', { count: SUITE_TASKS.length })}</p>
+      <EngineRow disabled={running} />
+      <TaskPicker disabled={running} />
+      {engine === 'webllm' ? <PresetPicker disabled={running} /> : <ModePicker disabled={running} />}
+      <p className="note" data-testid="suite-run-count">
+        {t('runs', { n: taskCount * columns })}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="suite-run"
+          disabled={running || otherBusy || taskCount === 0 || columns === 0}
+          onClick={() => void runSuite()}
+        >
+          {t('run')}
+        </button>
+        <button type="button" data-testid="suite-stop" disabled={status !== 'running'} onClick={stopSuite}>
+          {status === 'stopping' ? t('stopping') : t('stop')}
+        </button>
+      </div>
+      <Progress />
+      {notice && (
+        <p className="note notice" role="status" data-testid="suite-notice">
+          {notice}
+        </p>
+      )}
+      <SuiteResults onOpenRun={onOpenRun} />
+    </section>
+  );
 }

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { config, metrics, result } from './fixtures';
+import { configKey, mergeResults, summarise } from './results';
+
+describe('summarise', () => {
+  it('aggregates per configuration: accuracy, give-up correctness, call validity, hallucination, means', () => {
+    const single = config({ mode: 'single', models: ['backbone=scripted-backbone'] });
+    const multi = config();
+    const summaries = summarise([
+      result(
+        'a',
+        single,
+        metrics({
+          check: { correct: false, reason: 'no-match' },
+          toolCalls: 3,
+          validToolCalls: 1,
+          hallucinatedCalls: 2,
+          steps: 5,
+          wallMs: 100,
+        }),
+      ),
+      result('a', multi, metrics()),
+      result(
+        'b',
+        multi,
+        metrics({
+          check: { correct: false, reason: 'gave-up' },
+          gaveUp: true,
+          answer: undefined,
+          toolCalls: 0,
+          validToolCalls: 0,
+          steps: 1,
+        }),
+      ),
+      result(
+        'g',
+        multi,
+        metrics({
+          check: { correct: true, reason: 'gave-up-right' },
+          gaveUp: true,
+          answer: undefined,
+          toolCalls: 0,
+          validToolCalls: 0,
+          steps: 1,
+        }),
+        true,
+      ),
+      result(
+        'g',
+        single,
+        metrics({
+          check: { correct: false, reason: 'did-not-give-up' },
+          toolCalls: 1,
+          validToolCalls: 1,
+          steps: 1,
+          wallMs: 0,
+        }),
+        true,
+      ),
+    ]);
+    // Run-mode order: multi before single, whatever order the results came in.
+    expect(summaries.map((s) => s.config.mode)).toEqual(['multi', 'single']);
+    const [m, s] = summaries;
+    expect(m).toMatchObject({
+      runs: 3,
+      correct: 2,
+      giveUpRight: 2,
+      giveUpTasks: 1,
+      gaveUpWhenRight: 1,
+      falseGiveUps: 1,
+      toolCalls: 1,
+      validToolCalls: 1,
+      toolCallValidity: 1,
+      hallucinatedToolRate: 0,
+      meanSteps: 5 / 3,
+      meanTokens: 120,
+      simulated: true,
+    });
+    expect(m?.accuracy).toBeCloseTo(2 / 3);
+    expect(m?.giveUpCorrectness).toBeCloseTo(2 / 3);
+    expect(s).toMatchObject({
+      runs: 2,
+      correct: 0,
+      accuracy: 0,
+      giveUpRight: 1,
+      falseGiveUps: 0,
+      toolCalls: 4,
+    });
+    expect(s?.toolCallValidity).toBeCloseTo(2 / 4);
+    expect(s?.hallucinatedToolRate).toBeCloseTo(2 / 4);
+    expect(s?.meanWallMs).toBe(50);
+  });
+
+  it('no calls at all: validity and hallucination rate are undefined, not 0 or 100%', () => {
+    const [s] = summarise([result('x', config(), metrics({ toolCalls: 0, validToolCalls: 0 }))]);
+    expect(s?.toolCallValidity).toBeUndefined();
+    expect(s?.hallucinatedToolRate).toBeUndefined();
+  });
+
+  it('different models or engines never share a column', () => {
+    const a = config({ engine: 'webllm', models: ['planner=A'] });
+    const b = config({ engine: 'webllm', models: ['planner=B'] });
+    expect(configKey(a)).not.toBe(configKey(b));
+    expect(configKey(config())).not.toBe(configKey(config({ engine: 'webllm' })));
+    expect(configKey(config())).not.toBe(configKey(config({ dialect: 'alpha-umi' })));
+    const summaries = summarise([result('t', a, metrics()), result('t', b, metrics())]);
+    expect(summaries).toHaveLength(2);
+    expect(summaries.every((s) => s.simulated)).toBe(true); // the metrics said simulated
+    expect(summarise([result('t', a, metrics({ simulated: false }))])[0]?.simulated).toBe(false);
+  });
+});
+
+describe('mergeResults', () => {
+  it('a newer run of the same task and configuration replaces the older; others stay', () => {
+    const old = result('a', config(), metrics({ steps: 9 }));
+    const other = result('b', config(), metrics());
+    const fresh = result('a', config(), metrics({ steps: 2 }));
+    const merged = mergeResults([old, other], [fresh]);
+    expect(merged).toHaveLength(2);
+    expect(merged.find((r) => r.taskId === 'a')?.metrics.steps).toBe(2);
+  });
+});

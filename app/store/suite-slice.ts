@@ -1,0 +1,120 @@
+import type { StateCreator } from 'zustand';
+import type { RunMetrics } from '../agent/eval/suite/metrics';
+import { mergeResults, type SuiteResult } from '../agent/eval/suite/results';
+import type { Trace } from '../agent/trace';
+import type { RunMode } from '../agent/types';
+import type { AppState } from './index';
+import type { ModelChoice } from './suite-plan';
+
+/** A suite or comparison run: idle, running, or stopping after Stop. */
+export type LabStatus = 'idle' | 'running' | 'stopping';
+
+export interface SuiteProgress {
+  done: number;
+  total: number;
+  /** What is happening now: loading a preset's models, or running a task. */
+  phase: 'loading' | 'running';
+  taskId?: string;
+  /** The results column being run (its configuration key). */
+  configKey?: string;
+  /** The preset being loaded (WebLLM). */
+  choice?: ModelChoice;
+}
+
+export type CompareColumnStatus = 'waiting' | 'loading' | 'running' | 'done' | 'stopped' | 'failed';
+
+/** One run mode of a comparison: its run as it grows, then its scores. */
+export interface CompareColumn {
+  mode: RunMode;
+  /** WebLLM: the preset (or hand-picked models) that plays this mode. */
+  choice?: ModelChoice;
+  status: CompareColumnStatus;
+  trace?: Trace;
+  metrics?: RunMetrics;
+  /** Why the column failed (models did not load…). */
+  error?: string;
+}
+
+export type CompareSource = 'task-box' | 'suite';
+
+export interface SuiteSlice {
+  /** Suite runner choices: kept while the user switches tabs, not across visits. */
+  suiteTaskIds: string[];
+  suiteModes: RunMode[];
+  suiteChoices: ModelChoice[];
+  suiteStatus: LabStatus;
+  suiteProgress: SuiteProgress | undefined;
+  /** Every stored result (IndexedDB), newest run of each task and configuration. */
+  suiteResults: SuiteResult[];
+  suiteResultsLoaded: boolean;
+  /** A sentence for the user: storage trouble, models that did not load, a stopped run. */
+  suiteNotice: string | undefined;
+  setSuiteTaskIds: (ids: string[]) => void;
+  setSuiteModes: (modes: RunMode[]) => void;
+  setSuiteChoices: (choices: ModelChoice[]) => void;
+  setSuiteStatus: (status: LabStatus) => void;
+  setSuiteProgress: (progress: SuiteProgress | undefined) => void;
+  setSuiteResults: (results: SuiteResult[]) => void;
+  addSuiteResult: (result: SuiteResult) => void;
+  setSuiteNotice: (notice: string | undefined) => void;
+
+  compareSource: CompareSource;
+  compareTaskId: string;
+  compareModes: RunMode[];
+  /** WebLLM: which preset plays each mode. */
+  compareChoices: Record<RunMode, ModelChoice>;
+  compareStatus: LabStatus;
+  /** The task of the comparison shown (it may differ from the task box by now). */
+  compareTask: string | undefined;
+  compareColumns: CompareColumn[];
+  compareNotice: string | undefined;
+  setCompareSource: (source: CompareSource) => void;
+  setCompareTaskId: (id: string) => void;
+  setCompareModes: (modes: RunMode[]) => void;
+  setCompareChoice: (mode: RunMode, choice: ModelChoice) => void;
+  setCompareStatus: (status: LabStatus) => void;
+  startComparison: (task: string, columns: CompareColumn[]) => void;
+  updateCompareColumn: (index: number, patch: Partial<CompareColumn>) => void;
+  setCompareNotice: (notice: string | undefined) => void;
+}
+
+export const createSuiteSlice: StateCreator<AppState, [], [], SuiteSlice> = (set) => ({
+  suiteTaskIds: [],
+  suiteModes: ['multi', 'single'],
+  suiteChoices: ['tiny'],
+  suiteStatus: 'idle',
+  suiteProgress: undefined,
+  suiteResults: [],
+  suiteResultsLoaded: false,
+  suiteNotice: undefined,
+  setSuiteTaskIds: (suiteTaskIds) => set({ suiteTaskIds }),
+  setSuiteModes: (suiteModes) => set({ suiteModes }),
+  setSuiteChoices: (suiteChoices) => set({ suiteChoices }),
+  setSuiteStatus: (suiteStatus) => set({ suiteStatus }),
+  setSuiteProgress: (suiteProgress) => set({ suiteProgress }),
+  setSuiteResults: (suiteResults) => set({ suiteResults, suiteResultsLoaded: true }),
+  addSuiteResult: (result) => set((s) => ({ suiteResults: mergeResults(s.suiteResults, [result]) })),
+  setSuiteNotice: (suiteNotice) => set({ suiteNotice }),
+
+  compareSource: 'suite',
+  compareTaskId: '',
+  compareModes: ['multi', 'single'],
+  compareChoices: { multi: 'tiny', shared: 'one-model', single: 'single' },
+  compareStatus: 'idle',
+  compareTask: undefined,
+  compareColumns: [],
+  compareNotice: undefined,
+  setCompareSource: (compareSource) => set({ compareSource }),
+  setCompareTaskId: (compareTaskId) => set({ compareTaskId }),
+  setCompareModes: (compareModes) => set({ compareModes }),
+  setCompareChoice: (mode, choice) =>
+    set((s) => ({ compareChoices: { ...s.compareChoices, [mode]: choice } })),
+  setCompareStatus: (compareStatus) => set({ compareStatus }),
+  startComparison: (compareTask, compareColumns) =>
+    set({ compareTask, compareColumns, compareNotice: undefined }),
+  updateCompareColumn: (index, patch) =>
+    set((s) => ({
+      compareColumns: s.compareColumns.map((column, i) => (i === index ? { ...column, ...patch } : column)),
+    })),
+  setCompareNotice: (compareNotice) => set({ compareNotice }),
+});

@@ -1,0 +1,303 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { CSV_COLUMNS, SCRIPTED_NOTE } from '../app/agent/eval/suite/export';
+import { AppPage } from './app-page';
+
+const TASKS = [
+  { id: 'pages-read', category: 'arithmetic' }, // run_javascript in the sandbox worker
+  { id: 'moon-landing-weekday', category: 'calendar' }, // date_calc
+  { id: 'wakanda-population', category: 'give-up' }, // a real failed lookup, then a give-up
+] as const;
+
+async function openLab(page: Page, section: 'suite' | 'compare') {
+  await page.getByTestId('tab-eval').click();
+  await page.getByTestId(`eval-tab-${section}`).click();
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The CSV as rows of fields (RFC 4180, as the app writes it). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  return rows;
+}
+
+test.describe('task suite', () => {
+  test('three tasks under two modes: scores per task and mode, CSV export, kept after a reload', async ({
+    page,
+  }) => {
+    const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+    await openLab(page, 'suite');
+    const runner = page.getByTestId('suite-runner');
+    await expect(runner.getByTestId('lab-scripted-note')).toContainText(SCRIPTED_NOTE);
+
+    for (const { id, category } of TASKS) {
+      await runner
+        .locator('.suite-category', { has: page.getByTestId(`suite-category-${category}`) })
+        .locator('summary')
+        .click();
+      await page.getByTestId(`suite-task-${id}`).check();
+    }
+    await expect(page.getByTestId('suite-selected-count')).toHaveText('3 tasks chosen');
+    await page.getByTestId('suite-mode-multi').check();
+    await page.getByTestId('suite-mode-shared').uncheck();
+    await page.getByTestId('suite-mode-single').check();
+    await expect(page.getByTestId('suite-run-count')).toHaveText('This makes 6 runs.');
+    await page.getByTestId('suite-run').click();
+
+    const cells = page.getByTestId('suite-cell');
+    await expect(cells).toHaveCount(6, { timeout: 30_000 });
+    await expect(page.getByTestId('suite-run')).toBeEnabled();
+    for (const { id } of TASKS) {
+      for (const mode of ['multi', 'single']) {
+        await expect(
+          page.locator(`[data-testid="suite-cell"][data-task="${id}"][data-mode="${mode}"]`),
+        ).toHaveAttribute('data-correct', 'true');
+      }
+    }
+    const rows = page.getByTestId('suite-summary-row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toHaveAttribute('data-mode', 'multi');
+    await expect(rows.nth(1)).toHaveAttribute('data-mode', 'single');
+    for (const i of [0, 1]) {
+      await expect(rows.nth(i).getByTestId('suite-accuracy')).toHaveText('100% (3/3)');
+      await expect(rows.nth(i)).toContainText(SCRIPTED_NOTE);
+    }
+    await expect(page.getByTestId('suite-chart-bar')).toHaveCount(2);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('suite-export-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^umi-suite-.*\.csv$/);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    const [header, ...body] = parseCsv(csv);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(body).toHaveLength(6);
+    const records = body.map((fields) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, fields[i]])));
+    expect(records.map((r) => `${r.mode}:${r.task_id}`)).toEqual([
+      'multi:pages-read',
+      'multi:moon-landing-weekday',
+      'multi:wakanda-population',
+      'single:pages-read',
+      'single:moon-landing-weekday',
+      'single:wakanda-population',
+    ]);
+    for (const r of records) {
+      expect(r).toMatchObject({
+        engine: 'scripted',
+        engine_note: SCRIPTED_NOTE,
+        correct: 'true',
+        give_up_correct: 'true',
+      });
+    }
+    const wakanda = records.find((r) => r.task_id === 'wakanda-population');
+    expect(wakanda).toMatchObject({ gave_up: 'true', tool_calls: '1', valid_tool_calls: '1', answer: '' });
+    expect(records.find((r) => r.task_id === 'pages-read')?.answer).toContain('477 pages');
+
+    // Results persist: after a reload they are read back from IndexedDB.
+    await page.reload();
+    await openLab(page, 'suite');
+    await expect(page.getByTestId('suite-cell')).toHaveCount(6);
+    await expect(page.getByTestId('suite-summary-row')).toHaveCount(2);
+
+    // A result opens its run in the Run tab.
+    await page
+      .locator('[data-testid="suite-cell"][data-task="moon-landing-weekday"][data-mode="multi"]')
+      .getByRole('button')
+      .click();
+    await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+    await expect(app.answer).toContainText('Sunday');
+    await expect(app.stepsOf('caller').first().getByTestId('observation')).toContainText(
+      '"weekday":"Sunday"',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('Stop ends a long suite run; finished runs stay, the stopped one is not scored', async ({ page }) => {
+    const { errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+    await openLab(page, 'suite');
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    for (const mode of ['multi', 'shared', 'single']) await page.getByTestId(`suite-mode-${mode}`).check();
+    await page.getByTestId('suite-run').click();
+    await expect(page.getByTestId('suite-progress')).toBeVisible();
+    await expect(page.getByTestId('suite-cell').first()).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('suite-stop').click();
+    await expect(page.getByTestId('suite-notice')).toContainText('Stopped after');
+    await expect(page.getByTestId('suite-run')).toBeEnabled();
+    const count = await page.getByTestId('suite-cell').count();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(198);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('compare modes', () => {
+  test('a suite task under two modes: both columns with answers and right/wrong; a typed task has no checker', async ({
+    page,
+  }) => {
+    const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+    await openLab(page, 'compare');
+    await page.getByTestId('compare-source-suite').check();
+    await page.getByTestId('compare-task-select').selectOption('capital-australia');
+    await page.getByTestId('compare-mode-multi').check();
+    await page.getByTestId('compare-mode-shared').uncheck();
+    await page.getByTestId('compare-mode-single').check();
+    await page.getByTestId('compare-run').click();
+
+    const columns = page.getByTestId('compare-column');
+    await expect(columns).toHaveCount(2);
+    for (const [i, mode] of ['multi', 'single'].entries()) {
+      const column = columns.nth(i);
+      await expect(column).toHaveAttribute('data-mode', mode);
+      await expect(column).toHaveAttribute('data-status', 'done');
+      await expect(column.getByTestId('compare-answer')).toContainText('Canberra');
+      await expect(column.getByTestId('compare-verdict')).toContainText('right');
+      await expect(column).toHaveAttribute('data-correct', 'true');
+      await expect(column.getByTestId('compare-tool-calls')).toContainText('1 (1 valid, 0 to unknown tools)');
+      await expect(column).toContainText(SCRIPTED_NOTE);
+    }
+    // multi: planner, caller, planner, summarizer; single: two model turns.
+    await expect(columns.nth(0).getByTestId('compare-steps')).toHaveText('4');
+    await expect(columns.nth(1).getByTestId('compare-steps')).toHaveText('2');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A task typed into the task box is compared too, without a checker.
+    await app.taskInput.fill('Write me a poem about the sea.');
+    await page.getByTestId('compare-source-task-box').check();
+    await expect(page.getByTestId('compare-task-box')).toHaveText('Write me a poem about the sea.');
+    await page.getByTestId('compare-run').click();
+    await expect(columns.nth(0)).toHaveAttribute('data-status', 'done');
+    await expect(columns.nth(1)).toHaveAttribute('data-status', 'done');
+    for (const i of [0, 1]) {
+      await expect(columns.nth(i).getByTestId('compare-verdict')).toHaveText('no checker');
+      await expect(columns.nth(i)).toHaveAttribute('data-correct', 'none');
+    }
+
+    // Each column's run opens in the Run tab.
+    await columns.nth(1).getByTestId('compare-open').click();
+    await expect(app.outcome).toHaveAttribute('data-outcome', 'give_up');
+    await expect(app.stepsOf('backbone')).toHaveCount(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('Stop during a comparison stops the running mode and skips the rest', async ({ page }) => {
+    const { errors } = await AppPage.open(page, { tokenDelayMs: 120 });
+    await openLab(page, 'compare');
+    await page.getByTestId('compare-task-select').selectOption('germany-density');
+    for (const mode of ['multi', 'shared', 'single']) await page.getByTestId(`compare-mode-${mode}`).check();
+    await page.getByTestId('compare-run').click();
+    const columns = page.getByTestId('compare-column');
+    await expect(columns.nth(0)).toHaveAttribute('data-status', 'running');
+    await page.getByTestId('compare-stop').click();
+    await expect(page.getByTestId('compare-notice')).toContainText('Stopped');
+    for (const i of [0, 1, 2]) await expect(columns.nth(i)).toHaveAttribute('data-status', 'stopped');
+    await expect(page.getByTestId('compare-run')).toBeEnabled();
+    expect(errors).toEqual([]);
+  });
+});
+
+test('the storage upgrade keeps the runs saved by the previous version', async ({ page }) => {
+  // A blank page on the app's origin, to write a version-2 database before the app opens it.
+  await page.route('**/seed.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }),
+  );
+  await page.goto('/seed.html');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('umi-lab', 2);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          db.createObjectStore('tools', { keyPath: 'name' });
+          db.createObjectStore('traces', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('traces', 'readwrite');
+          tx.objectStore('traces').put({
+            id: 'old-run',
+            title: 'A run saved before the upgrade',
+            updatedAt: 1,
+            trace: {
+              version: 1,
+              id: 'old-run',
+              task: 'What is the weather in Paris right now?',
+              mode: 'multi',
+              dialect: 'chat',
+              tools: [],
+              models: {},
+              sampling: {},
+              maxSteps: 10,
+              status: 'finished',
+              outcome: 'give_up',
+              steps: [],
+              createdAt: 1,
+              updatedAt: 1,
+            },
+          });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  const { errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('saved-run')).toHaveCount(1);
+  await expect(page.getByTestId('saved-run')).toContainText('A run saved before the upgrade');
+  // …and the new stores work next to it.
+  await openLab(page, 'suite');
+  await page.getByRole('button', { name: 'One of each category' }).click();
+  await page.getByTestId('suite-mode-multi').check();
+  await page.getByTestId('suite-mode-single').uncheck();
+  await page.getByTestId('suite-mode-shared').uncheck();
+  await page.getByTestId('suite-run').click();
+  await expect(page.getByTestId('suite-cell')).toHaveCount(6, { timeout: 30_000 });
+  await expect(page.getByTestId('suite-notice')).toHaveCount(0);
+  const version = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('umi-lab');
+        open.onsuccess = () => {
+          resolve(open.result.version);
+          open.result.close();
+        };
+      }),
+  );
+  expect(version).toBe(3);
+  expect(errors).toEqual([]);
+});
