@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -45,8 +45,97 @@ const pwa = VitePWA({
   },
 });
 
+/**
+ * Content-Security-Policy of the built app (the dev server has none: HMR needs inline scripts).
+ * The page's runtime has no eval: fixed schemas are compiled at build time, tool schemas are
+ * interpreted (see app/agent/validate-args.ts), so no 'unsafe-eval' anywhere.
+ *
+ * Model hosts: WebLLM downloads weights from huggingface.co (redirected to *.hf.co CDNs) and
+ * model libraries from raw.githubusercontent.com. A policy is fixed when the page is built — a
+ * <meta> policy cannot change at run time, and a custom model on another host must not widen
+ * it silently — so other hosts are added at build time: UMI_MODEL_HOSTS="https://models.example.org".
+ * "This site" (/models/) is 'self'.
+ */
+export const MODEL_HOSTS = [
+  'https://huggingface.co',
+  'https://*.huggingface.co',
+  'https://*.hf.co',
+  'https://raw.githubusercontent.com',
+  ...(process.env.UMI_MODEL_HOSTS ?? '').split(/[\s,]+/).filter(Boolean),
+];
+
+const policy = (directives: Record<string, string[]>) =>
+  Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+
+/** The page: scripts only from this site, no inline script, fetches only to this site and the model hosts. */
+export const PAGE_CSP = policy({
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'", ...MODEL_HOSTS],
+  'worker-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'none'"],
+});
+/** Workers get their policy from their own response headers, not from the page's <meta>. */
+export const LLM_WORKER_CSP = policy({
+  'default-src': ["'none'"],
+  // WebLLM's runtime, tokenizers and model libraries are WebAssembly.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  // data: the tokenizers' wasm is embedded as a data: URL and read with fetch().
+  'connect-src': ["'self'", 'data:', ...MODEL_HOSTS],
+});
+/** The sandbox runs untrusted code: QuickJS's wasm from this site, and nothing else. */
+export const SANDBOX_WORKER_CSP = policy({
+  'default-src': ["'none'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'connect-src': ["'self'"],
+});
+export const SERVICE_WORKER_CSP = policy({
+  'default-src': ["'none'"],
+  'script-src': ["'self'"],
+  'connect-src': ["'self'"],
+});
+
+/** The policy a response of the built app carries, by path. */
+export function cspFor(path: string): string {
+  const file = path.split('?')[0] ?? '';
+  if (/\/sandbox\.worker-[\w-]+\.js$/.test(file)) return SANDBOX_WORKER_CSP;
+  if (/\/llm\.worker-[\w-]+\.js$/.test(file)) return LLM_WORKER_CSP;
+  if (/\/sw\.js$|\/workbox-[\w-]+\.js$/.test(file)) return SERVICE_WORKER_CSP;
+  // frame-ancestors works only as a header.
+  return `${PAGE_CSP}; frame-ancestors 'none'`;
+}
+
+const csp: Plugin = {
+  name: 'umi-csp',
+  // As a <meta> in the built page (any static host), and as headers from `vite preview`
+  // (the only way a worker gets a policy). See README, "Security policy", for other hosts.
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, context) {
+      if (context.server) return html;
+      return html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}" />`,
+      );
+    },
+  },
+  configurePreviewServer(server) {
+    server.middlewares.use((request, response, next) => {
+      response.setHeader('Content-Security-Policy', cspFor(request.url ?? '/'));
+      next();
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [react(), pwa],
+  plugins: [react(), pwa, csp],
   define: {
     WEBLLM_VERSION: JSON.stringify(pkg.dependencies['@mlc-ai/web-llm']),
   },

@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import validateTrace from './generated/trace-validator.js';
 import { markInterrupted, TRACE_VERSION, type Trace } from './trace';
 import { migrateTrace } from './trace-migrations';
 
@@ -173,9 +174,8 @@ export const TRACE_SCHEMA = closed(
   'version id task mode dialect tools models sampling maxSteps status steps createdAt updatedAt'.split(' '),
 );
 
-// allErrors off: the first problem is the one we report, and a bad file fails fast.
-const ajv = new Ajv({ allErrors: false, discriminator: true });
-const validateTrace = ajv.compile<Trace>(TRACE_SCHEMA);
+// Compiled from TRACE_SCHEMA at build time (scripts/gen-validators.ts): ajv's run-time compiler
+// needs `new Function`, which the page's Content-Security-Policy does not allow.
 
 // ---------------------------------------------------------------------------
 // Error sentences

@@ -1,5 +1,5 @@
-import Ajv from 'ajv';
 import type { JsonSchema, ToolDefinition } from '../agent/types';
+import { schemaProblem } from '../agent/validate-args';
 
 /**
  * A tool pack: user tools as a JSON file, for sharing and backup. Import validates the whole
@@ -29,8 +29,6 @@ export interface ToolPack {
 
 export type PackValidation = { ok: true; tools: UserToolData[] } | { ok: false; errors: string[] };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-
 /** Checks one user tool; returns sentences naming what is wrong (empty when it is fine). */
 export function checkUserTool(tool: unknown, label = 'The tool'): string[] {
   if (typeof tool !== 'object' || tool === null || Array.isArray(tool)) return [`${label} is not an object.`];
@@ -50,11 +48,8 @@ export function checkUserTool(tool: unknown, label = 'The tool'): string[] {
   } else if ((params as JsonSchema).type !== 'object') {
     errors.push(`${label}: "parameters" must be a JSON Schema of type "object".`);
   } else {
-    try {
-      ajv.compile(params as JsonSchema);
-    } catch (error) {
-      errors.push(`${label}: "parameters" is not a valid JSON Schema (${(error as Error).message}).`);
-    }
+    const problem = schemaProblem(params as JsonSchema);
+    if (problem) errors.push(`${label}: "parameters" is not a valid JSON Schema (${problem}).`);
   }
   if (typeof t.source !== 'string' || t.source.trim() === '') {
     errors.push(`${label}: the JavaScript source is empty.`);
