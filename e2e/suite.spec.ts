@@ -162,6 +162,34 @@ test.describe('task suite', () => {
   });
 });
 
+test('with the GPU engine, a preset loads its models first; when they cannot load, nothing runs and it says why', async ({
+  page,
+}) => {
+  const { errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  await expect(page.getByTestId('gpu-status')).toBeVisible();
+  // The model files are not on this server: the load fails on its first file, as it would offline.
+  await page.getByTestId('model-source-select').selectOption('this-site');
+  await openLab(page, 'suite');
+  await page.getByTestId('lab-engine-select').selectOption('webllm');
+  await expect(page.getByTestId('lab-scripted-note')).toHaveCount(0);
+  await expect(page.getByTestId('suite-choice-tiny')).toBeChecked();
+  // SwiftShader has no shader-f16: the f32 variants, their GPU memory and their download, before anything loads.
+  const plan = page.getByTestId('suite-plan-tiny');
+  await expect(plan).toContainText('Qwen2.5-0.5B-Instruct-q4f32_1-MLC (planner)');
+  await expect(plan).toContainText('about 2,700 MB of GPU memory');
+  await expect(plan).toContainText('about 538 MB to download');
+  await page.getByRole('button', { name: 'One of each category' }).click();
+  await page.getByTestId('suite-run').click();
+  await expect(page.getByTestId('suite-progress')).toContainText('loading the models of Tiny');
+  const notice = page.getByTestId('suite-notice');
+  await expect(notice).toContainText('Qwen2.5-0.5B-Instruct-q4f32_1-MLC did not load', { timeout: 45_000 });
+  await expect(notice).toContainText('Missing file');
+  await expect(page.getByTestId('suite-run')).toBeEnabled();
+  await expect(page.getByTestId('suite-cell')).toHaveCount(0);
+  await expect(page.getByTestId('slot-planner')).toHaveAttribute('data-status', 'failed');
+  expect(errors).toEqual([]);
+});
+
 test.describe('compare modes', () => {
   test('a suite task under two modes: both columns with answers and right/wrong; a typed task has no checker', async ({
     page,

@@ -4,6 +4,8 @@ import type { Dialect, Role, RoleModel, RunEvent, RunMode, TraceOrigin } from '.
 import { tNow } from '../i18n/use-t';
 import { findPreset } from '../llm/presets';
 import { ScriptedModel } from '../llm/scripted/scripted-model';
+// Registers the suite's scripts with the scripted engine: the lab loads them, the first page load does not.
+import '../llm/scripted/scripts-suite';
 import { useAppStore } from './index';
 import { cancelLoading, loadModels, modelsForRun, releaseUnplannedModels } from './models-controller';
 import { plannedSlots } from './models-slice';

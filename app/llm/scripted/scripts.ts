@@ -1,6 +1,5 @@
 import type { ScriptedTask, ScriptStep } from './render';
 import { RUN_JAVASCRIPT_SCRIPTS } from './scripts-sandbox';
-import { SUITE_SCRIPTS } from './scripts-suite';
 import { TOOL_SCRIPTS } from './scripts-tools';
 
 /**
@@ -132,13 +131,23 @@ function normalise(task: string): string {
   return task.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/**
+ * Scripts of features loaded later, kept out of the first page load: the evaluation suite
+ * registers its tasks' scripts when the evaluation lab opens (scripts-suite.ts).
+ */
+const registered: ScriptedTask[] = [];
+
+export function registerScripts(scripts: readonly ScriptedTask[]): void {
+  for (const script of scripts) if (!registered.includes(script)) registered.push(script);
+}
+
 export function findScript(
   task: string,
   scripts: readonly ScriptedTask[] = EXAMPLE_SCRIPTS,
 ): ScriptedTask | undefined {
   const key = normalise(task);
   const found = scripts.find((s) => normalise(s.task) === key);
-  // The default engine also plays the evaluation suite's tasks, without listing them as examples.
+  // The default engine also plays registered scripts (the suite's tasks), without listing them as examples.
   if (found || scripts !== EXAMPLE_SCRIPTS) return found;
-  return SUITE_SCRIPTS.find((s) => normalise(s.task) === key);
+  return registered.find((s) => normalise(s.task) === key);
 }
