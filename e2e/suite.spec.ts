@@ -94,6 +94,9 @@ test.describe('task suite', () => {
     }
     await expect(page.getByTestId('suite-chart-bar')).toHaveCount(2);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -218,6 +221,8 @@ test.describe('compare modes', () => {
     // multi: planner, caller, planner, summarizer; single: two model turns.
     await expect(columns.nth(0).getByTestId('compare-steps')).toHaveText('4');
     await expect(columns.nth(1).getByTestId('compare-steps')).toHaveText('2');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
     expect(await seriousViolations(page)).toEqual([]);
 
     // A task typed into the task box is compared too, without a checker.

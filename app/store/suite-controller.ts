@@ -117,9 +117,14 @@ export async function runSuite(): Promise<void> {
           ...(presetId ? { presetId } : {}),
           models: roleModelIds(models),
         };
-        useAppStore
-          .getState()
-          .setSuiteProgress({ done, total, phase: 'running', taskId: task.id, configKey: configKey(config) });
+        useAppStore.getState().setSuiteProgress({
+          done,
+          total,
+          phase: 'running',
+          taskId: task.id,
+          mode,
+          ...(column.engine === 'webllm' ? { choice: column.choice } : {}),
+        });
         const trace = await runLabTask({ task: task.task, mode, dialect, models, origin: 'suite', signal });
         if (!trace || trace.outcome === 'aborted' || signal.aborted) break;
         const result = makeResult(task, config, trace);

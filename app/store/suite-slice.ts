@@ -15,9 +15,9 @@ export interface SuiteProgress {
   /** What is happening now: loading a preset's models, or running a task. */
   phase: 'loading' | 'running';
   taskId?: string;
-  /** The results column being run (its configuration key). */
-  configKey?: string;
-  /** The preset being loaded (WebLLM). */
+  /** The run mode of the task being run. */
+  mode?: RunMode;
+  /** The preset being loaded or run (WebLLM). */
   choice?: ModelChoice;
 }
 

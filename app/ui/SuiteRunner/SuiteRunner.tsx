@@ -5,21 +5,21 @@ import { findPreset } from '../../llm/presets';
 import { useAppStore } from '../../store';
 import { initSuiteResults, runSuite, stopSuite } from '../../store/suite-controller';
 import { EngineRow, ModePicker, PresetPicker } from './ColumnPicker';
-import { suiteRunnerMessages } from './messages';
+import { resultsMessages, suiteRunnerMessages } from './messages';
 import { SuiteResults } from './SuiteResults';
 import { TaskPicker } from './TaskPicker';
 import './suite-runner.css';
 
 function Progress() {
   const t = useT(suiteRunnerMessages);
+  const tr = useT(resultsMessages);
   const progress = useAppStore((s) => s.suiteProgress);
-  const results = useAppStore((s) => s.suiteResults);
   if (!progress) return null;
-  const config = results.find((r) => r.configKey === progress.configKey)?.config;
-  const configText = config
-    ? `${config.mode} · ${config.dialect}`
-    : (progress.configKey?.split('|')[1] ?? '');
-  const choice = progress.choice ? (findPreset(progress.choice)?.label ?? progress.choice) : '';
+  const choice = progress.choice
+    ? (findPreset(progress.choice)?.label ??
+      (progress.choice === 'current' ? tr('yourModels') : progress.choice))
+    : '';
+  const configText = [choice, progress.mode].filter(Boolean).join(' · ');
   return (
     <div className="suite-progress" data-testid="suite-progress">
       <progress max={progress.total} value={progress.done} aria-label={t('progressLabel')} />
