@@ -80,3 +80,50 @@ test.describe('offline after one visit', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('prepare for offline', () => {
+  test('shows the download size first, reports the cache, starts the download; offline it says what to do', async ({
+    page,
+    context,
+  }) => {
+    const { errors } = await AppPage.open(page);
+    await expect(page.getByTestId('gpu-status')).toBeVisible();
+    await page.getByTestId('model-source-select').selectOption('this-site');
+    // This server has no model files: stand in for the two small files the size check reads.
+    await page.route('**/models/*/resolve/main/tensor-cache.json', (route) =>
+      route.fulfill({ json: { records: [{ nbytes: 300 * 2 ** 20 }, { nbytes: 200 * 2 ** 20 }] } }),
+    );
+    await page.route('**/models/libs/*.wasm', (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'content-length': String(2 ** 20) },
+        body: Buffer.alloc(2 ** 20),
+      }),
+    );
+    const panel = page.getByTestId('prepare-offline');
+    await panel.getByTestId('offline-sizes').click();
+    // Tiny on a GPU without shader-f16: Qwen2.5-0.5B (planner and caller share it) and SmolLM2-360M.
+    await expect(panel.getByTestId('offline-model')).toHaveCount(2);
+    await expect(panel.getByTestId('offline-total')).toContainText('1,002 MB for 2 models');
+    await expect(panel.getByTestId('offline-download')).toContainText('1,002 MB');
+
+    await panel.getByTestId('offline-check-cache').click();
+    await expect(panel.getByTestId('offline-cache-report')).toContainText('0 of 2 models', {
+      timeout: 45_000,
+    });
+    await expect(panel.locator('[data-testid="offline-model"][data-cached="false"]')).toHaveCount(2);
+
+    // Download goes through WebLLM's loader, which here stops at the first real model file.
+    await panel.getByTestId('offline-download').click();
+    await expect(page.getByTestId('slot-error-planner')).toContainText('Missing file', { timeout: 45_000 });
+    await expect(panel.getByTestId('offline-download')).toBeEnabled();
+
+    await context.setOffline(true);
+    await page.getByTestId('model-source-select').selectOption('huggingface');
+    await panel.getByTestId('offline-sizes').click();
+    const error = panel.getByTestId('offline-size-error');
+    await expect(error).toContainText('https://huggingface.co/');
+    await expect(error).toContainText('Connect to the internet');
+    expect(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import {
 import type { CacheBackend, SlotState } from '../../store/models-slice';
 import { CustomModelForm } from './CustomModelForm';
 import { GpuStatus } from './GpuStatus';
+import { PrepareOffline } from './PrepareOffline';
 
 const SOURCE_LABEL: Record<ModelSource, string> = {
   huggingface: 'Hugging Face (download)',
@@ -217,6 +218,7 @@ export function ModelPanel() {
             </button>
           </div>
           <CustomModelForm />
+          <PrepareOffline />
           {storage && (
             <p className="note" data-testid="storage">
               Storage: {gb(storage.usage / 2 ** 20)} used of {gb(storage.quota / 2 ** 20)}.{' '}
