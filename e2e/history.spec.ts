@@ -87,7 +87,11 @@ test('a saved run replays without a model, labelled as a replay; export → impo
   await page.getByTestId('saved-run').first().getByTestId('saved-run-export').click();
   const { readFile } = await import('node:fs/promises');
   const text = await readFile(await (await download).path(), 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'umi-lab.trace', version: 1 });
+  expect(JSON.parse(text)).toMatchObject({
+    format: 'umi-lab.trace',
+    version: 2,
+    trace: { version: 2, origin: 'run', env: { app: expect.any(String), webllm: expect.any(String) } },
+  });
 
   await page
     .getByTestId('import-trace-file')
