@@ -334,3 +334,14 @@ test('the storage upgrade keeps the runs saved by the previous version', async (
   expect(version).toBe(3);
   expect(errors).toEqual([]);
 });
+
+test('a suite task typed into the Run tab plays its script before the Evaluate tab was ever opened', async ({
+  page,
+}) => {
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 0 });
+  await app.taskInput.fill('On which day of the week was 20 July 1969?');
+  await app.runButton.click();
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer', { timeout: 30_000 });
+  await expect(app.answer).toContainText('Sunday');
+  expect(errors).toEqual([]);
+});

@@ -3,6 +3,7 @@ import type { Trace, TraceStep } from '../agent/trace';
 import type { Role, RoleModel, RunEvent, RunMode } from '../agent/types';
 import type { ScriptedTask, ScriptStep } from '../llm/scripted/render';
 import { ScriptedModel } from '../llm/scripted/scripted-model';
+import { findScript } from '../llm/scripted/scripts';
 import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
@@ -78,6 +79,11 @@ export async function startRun(
   controller = new AbortController();
   const { signal } = controller;
   state.setRunStatus('running');
+  // The suite's scripts load with the Evaluate tab; a suite task typed (or linked) into the Run
+  // tab before that must still find its script instead of getting the no-script give-up.
+  if (state.engine === 'scripted' && !options.script && !findScript(task)) {
+    await import('../llm/scripted/scripts-suite').catch(() => undefined); // then: the honest no-script give-up
+  }
   let pending: RunEvent[] = [];
   const flush = () => {
     if (pending.length === 0) return;
