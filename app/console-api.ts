@@ -1,11 +1,11 @@
 import type { Trace } from './agent/trace';
 import type { Dialect, RunMode } from './agent/types';
 import type { BoundaryBench } from './console-bench';
-import { testHooks, type UmiTestHooks } from './console-test-hooks';
+import type { UmiTestHooks } from './console-test-hooks';
 import type { GpuProbe } from './llm/gpu-probe';
 import type { ScriptStep } from './llm/scripted/render';
 import { type AppState, useAppStore } from './store';
-import { benchStream } from './store/bench-controller';
+import type { benchStream } from './store/bench-controller';
 import { cancelLoading, loadModels, probeAgain } from './store/models-controller';
 import type { SlotId } from './store/models-slice';
 import { startRun, stopRun } from './store/run-controller';
@@ -83,7 +83,8 @@ export function installConsoleApi(): void {
     trace: () => useAppStore.getState().trace,
     gpu: { probe: probeAgain },
     bench: {
-      stream: benchStream,
+      // Benchmarks and test hooks load on first use: they are not part of the page's first load.
+      stream: async (tokens) => (await import('./store/bench-controller')).benchStream(tokens),
       boundary: async (tokens, repeats) =>
         (await import('./console-bench')).benchWorkerBoundary(tokens, repeats),
     },
@@ -100,6 +101,12 @@ export function installConsoleApi(): void {
       cancel: cancelLoading,
       status: () => useAppStore.getState().slots,
     },
-    test: testHooks(),
+    test: {
+      workerEngine: {
+        run: async (task, options) => (await import('./console-test-hooks')).workerEngine.run(task, options),
+        restart: async () => (await import('./console-test-hooks')).workerEngine.restart(),
+        status: async () => (await import('./console-test-hooks')).workerEngine.status(),
+      },
+    },
   };
 }

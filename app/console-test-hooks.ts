@@ -27,7 +27,7 @@ export interface UmiTestHooks {
     run(task: string, options?: WorkerEngineOptions): Promise<Trace | undefined>;
     /** Loads the bridge again (after a crash: a fresh worker), as the role's Retry does. */
     restart(): Promise<BridgeStatus>;
-    status(): BridgeStatus | 'none';
+    status(): Promise<BridgeStatus | 'none'>;
   };
 }
 
@@ -79,29 +79,25 @@ function syntheticBridge(options: WorkerEngineOptions): WebLlmRoleModel {
   );
 }
 
-export function testHooks(): UmiTestHooks {
-  return {
-    workerEngine: {
-      async run(task, options = {}) {
-        bridge?.restart();
-        bridge = syntheticBridge(options);
-        await bridge.load();
-        const models: Partial<Record<Role, WebLlmRoleModel>> = {
-          planner: bridge,
-          caller: bridge,
-          summarizer: bridge,
-          backbone: bridge,
-        };
-        const { useAppStore } = await import('./store');
-        useAppStore.getState().setTask(task);
-        return startRun({ models });
-      },
-      async restart() {
-        if (!bridge) return 'idle';
-        await bridge.load();
-        return bridge.currentStatus;
-      },
-      status: () => bridge?.currentStatus ?? 'none',
-    },
-  };
-}
+export const workerEngine: UmiTestHooks['workerEngine'] = {
+  async run(task, options = {}) {
+    bridge?.restart();
+    bridge = syntheticBridge(options);
+    await bridge.load();
+    const models: Partial<Record<Role, WebLlmRoleModel>> = {
+      planner: bridge,
+      caller: bridge,
+      summarizer: bridge,
+      backbone: bridge,
+    };
+    const { useAppStore } = await import('./store');
+    useAppStore.getState().setTask(task);
+    return startRun({ models });
+  },
+  async restart() {
+    if (!bridge) return 'idle';
+    await bridge.load();
+    return bridge.currentStatus;
+  },
+  status: async () => bridge?.currentStatus ?? 'none',
+};

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import validateTrace from './generated/trace-validator.js';
 import { markInterrupted, TRACE_VERSION, type Trace } from './trace';
+import { MAX_TRACE_FILE_BYTES, TRACE_FILE_FORMAT } from './trace-file-format';
 import { migrateTrace } from './trace-migrations';
 
 /**
@@ -9,20 +10,9 @@ import { migrateTrace } from './trace-migrations';
  * before anything else sees it, and every rejection is one sentence saying what and where.
  */
 
-export const TRACE_FILE_FORMAT = 'umi-lab.trace';
-/** Files over this size are refused; callers should also check `File.size` before reading. */
-export const MAX_TRACE_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_TRACE_FILE_BYTES, TRACE_FILE_FORMAT, traceFileText } from './trace-file-format';
 
 export type TraceFileResult = { ok: true; trace: Trace } | { ok: false; error: string };
-
-/** A trace as a versioned JSON file (the export format). */
-export function traceFileText(trace: Trace, exportedAt: Date = new Date()): string {
-  return JSON.stringify(
-    { format: TRACE_FILE_FORMAT, version: trace.version, exportedAt: exportedAt.toISOString(), trace },
-    null,
-    2,
-  );
-}
 
 // ---------------------------------------------------------------------------
 // The schema. Shapes we own are closed (`additionalProperties: false`); model-made or

@@ -1,6 +1,6 @@
-import { exportGlpft, type GlpftRole, toJsonl } from '../agent/export/glpft';
+import type { GlpftRole } from '../agent/export/glpft';
 import { markInterrupted, type Trace } from '../agent/trace';
-import { MAX_TRACE_FILE_BYTES, parseTraceFile, traceFileText } from '../agent/trace-file';
+import { MAX_TRACE_FILE_BYTES, traceFileText } from '../agent/trace-file-format';
 import { tNow } from '../i18n/use-t';
 import { historyMessages } from './history-messages';
 import { useAppStore } from './index';
@@ -120,6 +120,8 @@ export async function importTraceFile(
     const t = tNow(historyMessages);
     return { ok: false, error: t('fileTooBig', { name: file.name, mb: (file.size / 2 ** 20).toFixed(1) }) };
   }
+  // The validator is loaded when a file is read, not with the page.
+  const { parseTraceFile } = await import('../agent/trace-file');
   const parsed = parseTraceFile(await file.text());
   if (!parsed.ok) return { ok: false, error: `${file.name}: ${parsed.error}` };
   const existing = new Set((await listTraces()).map((s) => s.id));
@@ -146,6 +148,7 @@ export async function trainingData(
   ids?: readonly string[],
 ): Promise<Record<GlpftRole, string> & { counts: Record<GlpftRole, number> }> {
   const chosen = (await listTraces()).filter((s) => !ids || ids.includes(s.id)).map((s) => s.trace);
+  const { exportGlpft, toJsonl } = await import('../agent/export/glpft');
   const records = exportGlpft(chosen);
   const counts = {
     planner: records.planner.length,

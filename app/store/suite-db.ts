@@ -1,6 +1,5 @@
 import type { SuiteResult } from '../agent/eval/suite/results';
 import type { Trace } from '../agent/trace';
-import { upgradeStoredTrace } from '../agent/trace-file';
 import { openUmiDb, storageError } from './db';
 
 /** Task-suite results in IndexedDB: the scored row, and apart from it the full run behind it. */
@@ -40,6 +39,8 @@ export async function saveSuiteResult(result: SuiteResult, trace: Trace): Promis
 export async function loadSuiteTrace(id: string): Promise<Trace | undefined> {
   const stored = await (await openUmiDb()).get('suiteTraces', id);
   if (!stored) return undefined;
+  // Loaded on use: the trace validator is not part of the page's first load.
+  const { upgradeStoredTrace } = await import('../agent/trace-file');
   const upgraded = upgradeStoredTrace(stored.trace);
   return upgraded.ok ? upgraded.trace : undefined;
 }

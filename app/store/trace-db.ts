@@ -1,5 +1,4 @@
 import type { Trace } from '../agent/trace';
-import { upgradeStoredTrace } from '../agent/trace-file';
 import { openUmiDb, StorageError, type StoredTrace, storageError } from './db';
 
 export type { StoredTrace } from './db';
@@ -34,6 +33,8 @@ export async function saveTrace(trace: Trace, title?: string): Promise<void> {
  */
 export async function listTraces(): Promise<StoredTrace[]> {
   const all = await (await openUmiDb()).getAllFromIndex('traces', 'updatedAt');
+  // Loaded here, after the first paint: the trace validator is not part of the page's first load.
+  const { upgradeStoredTrace } = await import('../agent/trace-file');
   const usable: StoredTrace[] = [];
   for (const stored of all.reverse()) {
     const upgraded = upgradeStoredTrace(stored.trace);
