@@ -134,10 +134,12 @@ const csp: Plugin = {
   },
 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), pwa, csp],
   define: {
     WEBLLM_VERSION: JSON.stringify(pkg.dependencies['@mlc-ai/web-llm']),
+    // The policy's model hosts, so a refused download says why (app/llm/webllm/model-hosts.ts).
+    UMI_MODEL_HOSTS: command === 'build' ? JSON.stringify(MODEL_HOSTS) : 'undefined',
   },
   worker: { format: 'es' },
   build: {
@@ -148,4 +150,4 @@ export default defineConfig({
   },
   server: { port: 5173 },
   preview: { port: 4173 },
-});
+}));

@@ -130,3 +130,23 @@ test('workers and the service worker carry their own, tighter policies', async (
   const sw = (await request.get('/sw.js')).headers()['content-security-policy'] ?? '';
   expect(sw).toContain("default-src 'none'");
 });
+
+test('a custom model on a host the policy does not allow is refused with what to do', async ({ page }) => {
+  const { errors } = await AppPage.open(page);
+  await expect(page.getByTestId('gpu-status')).toBeVisible();
+  const form = page.locator('form.custom-model-form');
+  await page.locator('details', { has: form }).locator('summary').click();
+  await form.locator('input[name="id"]').fill('my-model-q4f32_1-MLC');
+  await form.locator('input[name="modelUrl"]').fill('https://models.example.org/my-model/');
+  await form
+    .locator('input[name="modelLibUrl"]')
+    .fill('https://models.example.org/libs/my-model-webgpu.wasm');
+  await form.locator('select[name="dialect"]').selectOption('chat');
+  await form.locator('button[type="submit"]').click();
+  await page.getByTestId('role-model-planner').selectOption('my-model-q4f32_1-MLC');
+  await page.evaluate(() => window.umi.models.load('planner'));
+  const error = page.getByTestId('slot-error-planner');
+  await expect(error).toContainText('security policy', { timeout: 45_000 });
+  await expect(error).toContainText('UMI_MODEL_HOSTS="https://models.example.org"');
+  expect(errors.filter((e) => !/Content Security Policy|Failed to fetch/.test(e))).toEqual([]);
+});

@@ -1,6 +1,7 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import { weightsBaseUrl } from '../model-source';
 import { ModelDownloadError } from './engine-errors';
+import { hostAllowed, policyModelHosts } from './model-hosts';
 
 type FetchLike = (url: string, init?: { method?: string; cache?: RequestCache }) => Promise<Response>;
 
@@ -21,6 +22,14 @@ async function expectFile(fetchImpl: FetchLike, url: string, method: 'GET' | 'HE
   try {
     response = await fetchImpl(url, { method, cache: 'no-store' });
   } catch (error) {
+    const hosts = policyModelHosts();
+    if (hosts && !hostAllowed(url, hosts, globalThis.location?.origin ?? '')) {
+      const origin = new URL(url).origin;
+      throw new ModelDownloadError(
+        `Could not download ${url}: this page's security policy lets model files come only from this site and ${hosts.join(', ')}. ` +
+          `To use a model from ${origin}, build the page with UMI_MODEL_HOSTS="${origin}" (README, Security policy).`,
+      );
+    }
     throw new ModelDownloadError(
       `Could not download ${url} (${error instanceof Error ? error.message : String(error)}). Check the connection or the model source, then Retry.`,
     );
