@@ -55,4 +55,10 @@ export class AppPage {
   async selectDialect(dialect: 'chat' | 'alpha-umi') {
     await this.page.getByTestId('dialect-select').selectOption(dialect);
   }
+
+  /** Switches the interface language and waits until the page says it is in that language. */
+  async switchLanguage(locale: 'en' | 'zh-CN') {
+    await this.page.getByTestId('language').selectOption(locale);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', locale);
+  }
 }

@@ -2,6 +2,7 @@ import type { GlpftRole } from '../agent/export/glpft';
 import { markInterrupted, type Trace } from '../agent/trace';
 import { MAX_TRACE_FILE_BYTES, traceFileText } from '../agent/trace-file-format';
 import { tNow } from '../i18n/use-t';
+import { controllerMessages } from './controller-messages';
 import { historyMessages } from './history-messages';
 import { useAppStore } from './index';
 import {
@@ -92,7 +93,7 @@ export async function openSavedRun(id: string): Promise<void> {
 }
 
 export async function renameSavedRun(id: string, title: string): Promise<void> {
-  await renameTrace(id, title.trim() || 'Untitled run');
+  await renameTrace(id, title.trim() || tNow(controllerMessages)('untitled'));
   await refreshHistory();
 }
 
@@ -127,13 +128,14 @@ export async function importTraceFile(
   const existing = new Set((await listTraces()).map((s) => s.id));
   let trace = parsed.trace;
   if (existing.has(trace.id)) trace = { ...trace, id: `${trace.id}-imported-${Date.now().toString(36)}` };
+  const title = tNow(controllerMessages)('importedTitle', { task: trace.task });
   try {
-    await saveTrace(trace, `${trace.task} (imported)`);
+    await saveTrace(trace, title);
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
   await refreshHistory();
-  return { ok: true, title: `${trace.task} (imported)` };
+  return { ok: true, title };
 }
 
 export async function loadSavedTrace(id: string): Promise<Trace | undefined> {

@@ -1,6 +1,16 @@
+import { tNow } from '../i18n/use-t';
+import { controllerMessages, lessonErrorMessages } from './controller-messages';
 import { useAppStore } from './index';
 import { type Lesson, lessonHash, parseLessonHash } from './lesson-link';
 import { setToolEnabled } from './tools-controller';
+
+/** A refusal of lesson-link.ts in the interface language (an unknown one stays as it came). */
+function lessonError(error: string): string {
+  const key = (Object.keys(lessonErrorMessages.en) as (keyof typeof lessonErrorMessages.en)[]).find(
+    (k) => lessonErrorMessages.en[k] === error,
+  );
+  return key ? tNow(lessonErrorMessages)(key) : error;
+}
 
 /** The current task and settings as a lesson link (outputs are never included). */
 export function currentLessonUrl(): string {
@@ -22,7 +32,7 @@ export function currentLessonUrl(): string {
 export async function applyLessonFromUrl(hash = location.hash): Promise<string | undefined> {
   const parsed = parseLessonHash(hash);
   if (!parsed) return undefined;
-  if (!parsed.ok) return parsed.error;
+  if (!parsed.ok) return lessonError(parsed.error);
   const { lesson } = parsed;
   const store = useAppStore.getState();
   store.setTask(lesson.task);
@@ -40,7 +50,6 @@ export async function applyLessonFromUrl(hash = location.hash): Promise<string |
     const known = new Set(useAppStore.getState().toolList.map((t) => t.name));
     missing.push(...lesson.tools.filter((t) => !known.has(t)));
   }
-  return `Lesson loaded from the link: task, mode, tools and settings are set${
-    missing.length > 0 ? ` (not on this device: ${missing.join(', ')} — import those tools)` : ''
-  }. Press Run.`;
+  const t = tNow(controllerMessages);
+  return missing.length > 0 ? t('lessonLoadedMissing', { tools: missing.join(', ') }) : t('lessonLoaded');
 }

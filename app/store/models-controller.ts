@@ -1,11 +1,13 @@
 import { toErrorData } from '../agent/errors';
 import type { Role, RoleModel, RunMode } from '../agent/types';
+import { tNow } from '../i18n/use-t';
 import { findModel, modelLabel, toModelRecord } from '../llm/catalog';
 import { probeGpu } from '../llm/gpu-probe';
 import { applyModelSource } from '../llm/model-source';
 import { loadCatalogForPage } from '../llm/prebuilt-catalog';
 import { WebLlmRoleModel } from '../llm/webllm/webllm-model';
 import { startLlmWorker } from '../llm/webllm/worker-factory';
+import { controllerMessages } from './controller-messages';
 import { useAppStore } from './index';
 import { plannedSlots, type SlotId, type SlotState } from './models-slice';
 
@@ -90,7 +92,7 @@ async function loadSlot(slot: SlotState, signal: AbortSignal): Promise<boolean> 
       status: 'ready',
       progress: 1,
       phase: 'ready',
-      text: 'Loaded and answering.',
+      text: tNow(controllerMessages)('slotLoaded'),
       ...(bridge.engineVersion ? { webllmVersion: bridge.engineVersion } : {}),
     });
     return true;
@@ -98,7 +100,11 @@ async function loadSlot(slot: SlotState, signal: AbortSignal): Promise<boolean> 
     const version = bridges.get(slot.slot)?.engineVersion;
     if (version) updateSlot(slot.slot, { webllmVersion: version });
     if (signal.aborted) {
-      updateSlot(slot.slot, { status: 'cancelled', phase: '', text: 'Loading cancelled.' });
+      updateSlot(slot.slot, {
+        status: 'cancelled',
+        phase: '',
+        text: tNow(controllerMessages)('slotCancelled'),
+      });
       return false;
     }
     updateSlot(slot.slot, { status: 'failed', error: toErrorData(error) });
@@ -116,7 +122,7 @@ export async function loadModels(only?: SlotId): Promise<void> {
   for (const slot of planned) {
     const current = state.slots[slot.slot];
     if (current?.status !== 'ready')
-      state.updateSlot(slot.slot, { status: 'queued', text: 'Waiting for its turn.' });
+      state.updateSlot(slot.slot, { status: 'queued', text: tNow(controllerMessages)('slotQueued') });
   }
   for (const [i, slot] of planned.entries()) {
     if (controller.signal.aborted) break;
@@ -127,7 +133,7 @@ export async function loadModels(only?: SlotId): Promise<void> {
         if (useAppStore.getState().slots[later.slot]?.status === 'queued') {
           useAppStore.getState().updateSlot(later.slot, {
             status: 'idle',
-            text: `Not loaded: ${slot.roles.join(' + ')} did not load first.`,
+            text: tNow(controllerMessages)('slotBlocked', { roles: slot.roles.join(' + ') }),
           });
         }
       }
@@ -212,7 +218,7 @@ export async function deleteCachedModel(slot: SlotId): Promise<void> {
     status: 'idle',
     progress: 0,
     phase: '',
-    text: 'Deleted from the cache.',
+    text: tNow(controllerMessages)('slotDeleted'),
   });
   await refreshStorage();
 }

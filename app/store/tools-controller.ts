@@ -1,11 +1,13 @@
 import { toErrorData } from '../agent/errors';
 import type { ToolResult, ToolRunner } from '../agent/types';
+import { tNow } from '../i18n/use-t';
 import { createRunJavascriptTool } from '../tools/builtin/run-javascript';
 import { createDefaultRegistry, type RegisteredTool, type ToolRegistry } from '../tools/registry';
 import { createToolRunner } from '../tools/runner';
 import { createSandboxExecutor } from '../tools/sandbox/executor';
 import { getSandbox } from '../tools/sandbox/sandbox-bridge';
 import { checkUserTool, parseToolPack, toolPack, type UserToolData } from '../tools/tool-pack';
+import { controllerMessages } from './controller-messages';
 import { useAppStore } from './index';
 import type { ToolInfo } from './tools-slice';
 import {
@@ -80,7 +82,7 @@ export async function initTools(): Promise<void> {
   } catch (error) {
     useAppStore
       .getState()
-      .setToolsNotice(`Your saved tools could not be loaded: ${toErrorData(error).message}`);
+      .setToolsNotice(tNow(controllerMessages)('toolsNotLoaded', { error: toErrorData(error).message }));
   }
   publish();
 }
@@ -136,7 +138,9 @@ export async function setToolEnabled(name: string, enabled: boolean): Promise<vo
   } catch (error) {
     useAppStore
       .getState()
-      .setToolsNotice(`The change to ${name} was not saved: ${toErrorData(error).message}`);
+      .setToolsNotice(
+        tNow(controllerMessages)('toolChangeNotSaved', { name, error: toErrorData(error).message }),
+      );
   }
 }
 

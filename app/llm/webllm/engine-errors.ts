@@ -34,6 +34,23 @@ export class EngineError extends Error {
   override name = 'EngineError';
 }
 
+/**
+ * The names of the errors above: the interface keeps a sentence in each language for every
+ * one of them (app/ui/ErrorText, checked by its test).
+ */
+export const ENGINE_ERROR_NAMES = [
+  'DeviceLostError',
+  'OutOfMemoryError',
+  'ModelDownloadError',
+  'WebGpuUnavailableError',
+  'ShaderF16Error',
+  'ModelNotLoadedError',
+  'ContextWindowError',
+  'WorkerCrashedError',
+  'EmptyOutputError',
+  'EngineError',
+] as const;
+
 /** Errors this module made already (WebLLM has classes with some of the same names). */
 function isOurs(error: unknown): boolean {
   return [

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { GLPFT_ROLES } from '../../agent/export/glpft';
+import { GLPFT_ROLES, type GlpftRole } from '../../agent/export/glpft';
+import type { RunOutcome } from '../../agent/types';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import {
   deleteSavedRun,
@@ -12,14 +14,19 @@ import {
 } from '../../store/history-controller';
 import { replayTrace } from '../../store/replay-controller';
 import { download } from '../download';
+import { formatNum } from '../format';
+import { roleMessages } from '../Roles/messages';
+import { historyMessages } from './messages';
+import { importError } from './translate-sentences';
 
-const OUTCOME: Record<string, string> = {
-  answer: 'answered',
-  give_up: 'gave up',
-  step_limit: 'step limit',
-  error: 'failed',
-  aborted: 'stopped',
-};
+const OUTCOMES: readonly string[] = [
+  'answer',
+  'give_up',
+  'step_limit',
+  'error',
+  'aborted',
+] satisfies RunOutcome[];
+const isOutcome = (value: string | undefined): value is RunOutcome => OUTCOMES.includes(value ?? '');
 
 /** Every run is saved as it happens; reopen, rename, export or delete it here. */
 export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
@@ -28,16 +35,20 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
   const running = useAppStore((s) => s.runStatus !== 'idle');
   const current = useAppStore((s) => s.trace);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [exported, setExported] = useState('');
+  const [exported, setExported] = useState<{ counts: Record<GlpftRole, number>; runs: number } | undefined>();
   const [speed, setSpeed] = useState(4);
-  const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>();
+  const [importMessage, setImportMessage] = useState<
+    { ok: true; title: string } | { ok: false; error: string } | undefined
+  >();
+  const t = useT(historyMessages);
+  const roleName = useT(roleMessages);
+  const locale = useLocale();
+  const n = (value: number) => formatNum(locale, value);
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     const result = await importTraceFile(file);
-    setImportMessage(
-      result.ok ? { ok: true, text: `Imported "${result.title}".` } : { ok: false, text: result.error },
-    );
+    setImportMessage(result.ok ? { ok: true, title: result.title } : { ok: false, error: result.error });
   };
 
   const exportTraining = async () => {
@@ -45,17 +56,13 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
     for (const role of GLPFT_ROLES) {
       if (data.counts[role] > 0) download(`glpft-${role}.jsonl`, data[role], 'application/x-ndjson');
     }
-    setExported(
-      `Exported ${GLPFT_ROLES.map((r) => `${data.counts[r]} ${r}`).join(', ')} records from ${
-        selected.size > 0 ? selected.size : 'all'
-      } runs.`,
-    );
+    setExported({ counts: data.counts, runs: selected.size });
   };
 
   return (
-    <section className="history" aria-label="Saved runs" data-testid="history-panel">
-      <h2>Saved runs</h2>
-      <p className="note">Runs are saved on this device as they happen (IndexedDB). Nothing leaves it.</p>
+    <section className="history" aria-label={t('title')} data-testid="history-panel">
+      <h2>{t('title')}</h2>
+      <p className="note">{t('intro')}</p>
       {notice && (
         <p className="step-error" role="alert" data-testid="storage-notice">
           {notice}
@@ -67,12 +74,12 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
           data-testid="export-current"
           onClick={() => download(`umi-run-${current.id}.json`, traceFile(current))}
         >
-          Export the current run
+          {t('exportCurrent')}
         </button>
       )}
       <div className="actions">
         <label className="file-button">
-          Import a run…
+          {t('importRun')}
           <input
             type="file"
             accept="application/json,.json"
@@ -84,11 +91,11 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
           />
         </label>
         <label>
-          Replay speed{' '}
+          {t('replaySpeed')}{' '}
           <select data-testid="replay-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
             {[0.5, 1, 2, 4, 8, 16].map((s) => (
               <option key={s} value={s}>
-                {s}×
+                {n(s)}×
               </option>
             ))}
           </select>
@@ -100,22 +107,33 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
           role="status"
           data-testid="import-trace-message"
         >
-          {importMessage.text}
+          {importMessage.ok
+            ? t('imported', { title: importMessage.title })
+            : importError(locale, importMessage.error)}
         </p>
       )}
       {runs.length > 0 && (
         <div className="actions">
           <button type="button" data-testid="export-training" onClick={() => void exportTraining()}>
-            Export training data (GLPFT JSONL, {selected.size > 0 ? `${selected.size} selected` : 'all runs'})
+            {t('exportTraining', {
+              which: selected.size > 0 ? t('selectedRuns', { n: n(selected.size) }) : t('allRuns'),
+            })}
           </button>
         </div>
       )}
       {exported && (
         <p className="note" role="status" data-testid="export-training-message">
-          {exported}
+          {t('exported', {
+            counts: new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(
+              GLPFT_ROLES.map((role) =>
+                t('exportedCount', { n: n(exported.counts[role]), role, roleName: roleName(role) }),
+              ),
+            ),
+            runs: exported.runs > 0 ? n(exported.runs) : t('exportedAll'),
+          })}
         </p>
       )}
-      {runs.length === 0 && <p className="empty">No saved runs yet.</p>}
+      {runs.length === 0 && <p className="empty">{t('noRuns')}</p>}
       <ul className="tool-list">
         {runs.map((run) => (
           <li
@@ -128,7 +146,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
             <label className="tool-toggle">
               <input
                 type="checkbox"
-                aria-label={`Select ${run.title}`}
+                aria-label={t('select', { title: run.title })}
                 checked={selected.has(run.id)}
                 onChange={(e) => {
                   const next = new Set(selected);
@@ -140,13 +158,16 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
               <strong>{run.title}</strong>
             </label>
             <p className="note">
-              {new Date(run.updatedAt).toLocaleString()} · {run.mode} · {run.steps} steps ·{' '}
+              {new Date(run.updatedAt).toLocaleString(locale)} · {run.mode} ·{' '}
+              {t('steps', { n: n(run.steps) })} ·{' '}
               {run.status === 'interrupted' ? (
-                <span className="badge error">interrupted</span>
+                <span className="badge error">{t('interrupted')}</span>
               ) : run.status === 'running' ? (
-                'running'
+                t('running')
+              ) : isOutcome(run.outcome) ? (
+                t(run.outcome)
               ) : (
-                (OUTCOME[run.outcome ?? ''] ?? run.outcome)
+                run.outcome
               )}
             </p>
             <div className="actions">
@@ -156,7 +177,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
                 disabled={running}
                 onClick={() => void openSavedRun(run.id).then(onOpen)}
               >
-                Open
+                {t('open')}
               </button>
               <button
                 type="button"
@@ -169,7 +190,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
                   await replayTrace(trace, speed);
                 }}
               >
-                Replay
+                {t('replay')}
               </button>
               <button
                 type="button"
@@ -179,25 +200,25 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
                   if (trace) download(`umi-run-${trace.id}.json`, traceFile(trace));
                 }}
               >
-                Export
+                {t('export')}
               </button>
               <button
                 type="button"
                 onClick={() => {
-                  const title = prompt('Name this run', run.title);
+                  const title = prompt(t('namePrompt'), run.title);
                   if (title !== null) void renameSavedRun(run.id, title);
                 }}
               >
-                Rename
+                {t('rename')}
               </button>
               <button
                 type="button"
                 disabled={running && current?.id === run.id}
                 onClick={() => {
-                  if (confirm(`Delete "${run.title}"?`)) void deleteSavedRun(run.id);
+                  if (confirm(t('confirmDelete', { title: run.title }))) void deleteSavedRun(run.id);
                 }}
               >
-                Delete
+                {t('delete')}
               </button>
             </div>
           </li>

@@ -1,6 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { Dialect } from '../../agent/types';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { customModelMessages } from './messages';
+import { customModelError } from './translate-sentences';
 
 /** Adds a user's own MLC-compiled model (for example α-UMi weights they compiled) to the catalog. */
 export function CustomModelForm() {
@@ -9,6 +12,8 @@ export function CustomModelForm() {
   const customModels = useAppStore((s) => s.customModels);
   const [error, setError] = useState('');
   const [added, setAdded] = useState('');
+  const t = useT(customModelMessages);
+  const locale = useLocale();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -33,18 +38,18 @@ export function CustomModelForm() {
 
   return (
     <details className="custom-model">
-      <summary>Add your own MLC model</summary>
-      <form onSubmit={onSubmit} className="custom-model-form" aria-label="Add your own model">
+      <summary>{t('summary')}</summary>
+      <form onSubmit={onSubmit} className="custom-model-form" aria-label={t('form')}>
         <label>
-          Model id
+          {t('id')}
           <input name="id" required placeholder="alpha-umi-7b-planner-q4f16_1-MLC" />
         </label>
         <label>
-          Weights URL (WebLLM adds resolve/main/)
+          {t('weightsUrl')}
           <input name="modelUrl" required placeholder="https://example.org/models/alpha-umi-7b-planner/" />
         </label>
         <label>
-          Model library URL (.wasm)
+          {t('libUrl')}
           <input
             name="modelLibUrl"
             required
@@ -52,31 +57,36 @@ export function CustomModelForm() {
           />
         </label>
         <label>
-          Prompt dialect
+          {t('dialect')}
           <select name="dialect" defaultValue="alpha-umi">
-            <option value="alpha-umi">alpha-umi (GLPFT fine-tuned weights)</option>
-            <option value="chat">chat (instruct model)</option>
+            <option value="alpha-umi">{t('dialectAlphaUmi')}</option>
+            <option value="chat">{t('dialectChat')}</option>
           </select>
         </label>
         <label>
-          GPU memory estimate (MB, optional)
+          {t('vram')}
           <input name="vram" type="number" min="1" />
         </label>
-        <button type="submit">Add model</button>
+        <button type="submit">{t('add')}</button>
         {error && (
           <p className="step-error" role="alert" data-testid="custom-model-error">
-            {error}
+            {customModelError(locale, error)}
           </p>
         )}
-        {added && <p className="note">Added {added}: pick it for a role above.</p>}
+        {added && <p className="note">{t('added', { id: added })}</p>}
       </form>
       {customModels.length > 0 && (
         <ul className="custom-models">
           {customModels.map((m) => (
             <li key={m.id}>
               <code>{m.id}</code> ({m.dialect}){' '}
-              <button type="button" className="link" onClick={() => removeCustomModel(m.id)}>
-                remove
+              <button
+                type="button"
+                className="link"
+                aria-label={t('removeLabel', { id: m.id })}
+                onClick={() => removeCustomModel(m.id)}
+              >
+                {t('remove')}
               </button>
             </li>
           ))}

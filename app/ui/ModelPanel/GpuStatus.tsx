@@ -1,19 +1,25 @@
+import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { formatNum } from '../format';
+import { gpuStatusMessages } from './messages';
+import { gpuFailure, gpuLine } from './translate-sentences';
 
 /** What the GPU probe found, or — without WebGPU — what to do about it. */
 export function GpuStatus() {
   const gpu = useAppStore((s) => s.gpu);
   const setEngine = useAppStore((s) => s.setEngine);
-  if (!gpu) return <p className="note">Checking for WebGPU…</p>;
+  const t = useT(gpuStatusMessages);
+  const locale = useLocale();
+  if (!gpu) return <p className="note">{t('checking')}</p>;
   if (!gpu.ok) {
     return (
       <div className="no-webgpu" role="alert" data-testid="no-webgpu-panel" data-reason={gpu.reason}>
         <p>
-          <strong>Real models need WebGPU, and this browser has none available.</strong>
+          <strong>{t('needWebgpu')}</strong>
         </p>
-        <p>{gpu.message}</p>
+        <p>{gpuFailure(locale, gpu)}</p>
         <button type="button" data-testid="use-scripted" onClick={() => setEngine('scripted')}>
-          Use the scripted demo
+          {t('useScripted')}
         </button>
       </div>
     );
@@ -27,13 +33,20 @@ export function GpuStatus() {
       data-arch={a.architecture}
     >
       <p className="note">
-        GPU: {[a.vendor, a.architecture, a.description].filter(Boolean).join(' · ') || 'unknown adapter'}
-        {a.isFallbackAdapter ? ' (software fallback)' : ''} · shader-f16: {gpu.shaderF16 ? 'yes' : 'no'} · max
-        buffer {(gpu.limits.maxStorageBufferBindingSize / 2 ** 30).toFixed(2)} GiB
+        {t('line', {
+          adapter:
+            [a.vendor, a.architecture, a.description].filter(Boolean).join(' · ') || t('unknownAdapter'),
+          fallback: a.isFallbackAdapter ? t('fallback') : '',
+          f16: gpu.shaderF16 ? t('yes') : t('no'),
+          size: formatNum(locale, gpu.limits.maxStorageBufferBindingSize / 2 ** 30, {
+            minimumFractionDigits: 2,
+            maximumFractionDigits: 2,
+          }),
+        })}
       </p>
       {[...gpu.problems, ...gpu.warnings].map((line) => (
         <p key={line} className="note notice">
-          {line}
+          {gpuLine(locale, line)}
         </p>
       ))}
     </div>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useLocale, useT } from '../../i18n/use-t';
 import { chatModels, modelLabel } from '../../llm/catalog';
 import { MODEL_SOURCES, type ModelSource } from '../../llm/model-source';
 import { PRESETS, type PresetId, resolvePreset } from '../../llm/presets';
@@ -11,20 +12,32 @@ import {
   requestPersistentStorage,
 } from '../../store/models-controller';
 import type { CacheBackend, SlotState } from '../../store/models-slice';
+import { ErrorText } from '../ErrorText/ErrorText';
+import { formatGb, formatNum } from '../format';
+import { roleMessages } from '../Roles/messages';
 import { CustomModelForm } from './CustomModelForm';
 import { GpuStatus } from './GpuStatus';
+import { modelPanelMessages, presetMessages } from './messages';
 import { PrepareOffline } from './PrepareOffline';
+import { presetNote } from './translate-sentences';
 
-const SOURCE_LABEL: Record<ModelSource, string> = {
-  huggingface: 'Hugging Face (download)',
-  'this-site': 'This site (/models/, for offline classrooms)',
-};
+const SOURCE_LABEL = {
+  huggingface: 'sourceHuggingface',
+  'this-site': 'sourceThisSite',
+} as const satisfies Record<ModelSource, string>;
 
-function gb(mb: number) {
-  return `${(mb / 1024).toFixed(1)} GB`;
+/** The controller's phase words (models-controller.ts `phaseOf`) as catalog keys. */
+function phaseKey(phase: string): keyof typeof modelPanelMessages.en | undefined {
+  const key = `phase_${phase.replaceAll(' ', '_')}`;
+  return Object.hasOwn(modelPanelMessages.en, key) ? (key as keyof typeof modelPanelMessages.en) : undefined;
 }
 
 function SlotRow({ slot, busy }: { slot: SlotState; busy: boolean }) {
+  const t = useT(modelPanelMessages);
+  const role = useT(roleMessages);
+  const locale = useLocale();
+  const gb = (mb: number) => formatGb(locale, mb);
+  const phase = phaseKey(slot.phase);
   const catalog = useAppStore((s) => s.catalog);
   const gpu = useAppStore((s) => s.gpu);
   const setRoleModel = useAppStore((s) => s.setRoleModel);
@@ -41,7 +54,7 @@ function SlotRow({ slot, busy }: { slot: SlotState; busy: boolean }) {
       data-webllm={slot.webllmVersion ?? ''}
     >
       <label>
-        <span className="slot-roles">{slot.roles.join(' + ')}</span>
+        <span className="slot-roles">{slot.roles.map((r) => role(r)).join(' + ')}</span>
         <select
           data-testid={`role-model-${slot.slot}`}
           value={slot.modelId}
@@ -60,35 +73,37 @@ function SlotRow({ slot, busy }: { slot: SlotState; busy: boolean }) {
       <div className="slot-status">
         {slot.cached !== undefined && (
           <span className="badge" data-testid={`cached-${slot.slot}`}>
-            {slot.cached ? 'cached' : 'not downloaded'}
+            {slot.cached ? t('cached') : t('notDownloaded')}
           </span>
         )}
         {slot.status === 'loading' && (
           <>
-            <progress max={100} value={pct} aria-label={`Loading ${slot.modelId}`} />
+            <progress max={100} value={pct} aria-label={t('loadingModel', { model: slot.modelId })} />
             <span className="note">
-              {slot.phase} {pct}%
+              {phase ? t(phase) : slot.phase} {formatNum(locale, slot.progress, { style: 'percent' })}
             </span>
           </>
         )}
-        {slot.status === 'ready' && <span className="badge decision-conclusion">loaded</span>}
-        {slot.status === 'queued' && <span className="note">queued</span>}
-        {slot.status === 'cancelled' && <span className="note">cancelled</span>}
-        {slot.webllmVersion && <span className="note">WebLLM {slot.webllmVersion} engine started</span>}
+        {slot.status === 'ready' && <span className="badge decision-conclusion">{t('loaded')}</span>}
+        {slot.status === 'queued' && <span className="note">{t('queued')}</span>}
+        {slot.status === 'cancelled' && <span className="note">{t('cancelled')}</span>}
+        {slot.webllmVersion && (
+          <span className="note">{t('engineStarted', { version: slot.webllmVersion })}</span>
+        )}
       </div>
       {(slot.status === 'loading' || slot.status === 'idle') && slot.text && (
         <p className="note slot-text">{slot.text}</p>
       )}
       {slot.status === 'failed' && slot.error && (
         <div className="step-error" role="alert" data-testid={`slot-error-${slot.slot}`}>
-          <strong>{slot.error.name}:</strong> {slot.error.message}{' '}
+          <ErrorText error={slot.error} />{' '}
           <button
             type="button"
             data-testid={`retry-${slot.slot}`}
             disabled={busy}
             onClick={() => void loadModels(slot.slot)}
           >
-            Retry
+            {t('retry')}
           </button>
         </div>
       )}
@@ -99,7 +114,7 @@ function SlotRow({ slot, busy }: { slot: SlotState; busy: boolean }) {
           disabled={busy}
           onClick={() => void deleteCachedModel(slot.slot)}
         >
-          Delete from cache
+          {t('deleteFromCache')}
         </button>
       )}
     </li>
@@ -118,6 +133,10 @@ export function ModelPanel() {
   const storage = useAppStore((s) => s.storage);
   const running = useAppStore((s) => s.runStatus !== 'idle');
   const { choosePreset, setModelSource, setCacheBackend } = useAppStore.getState();
+  const t = useT(modelPanelMessages);
+  const presetText = useT(presetMessages);
+  const locale = useLocale();
+  const gb = (mb: number) => formatGb(locale, mb);
   const [busy, setBusy] = useState(false);
   const slotList = Object.values(slots).filter((s): s is SlotState => s !== undefined);
   const shaderF16 = gpu?.ok ? gpu.shaderF16 : true;
@@ -138,13 +157,13 @@ export function ModelPanel() {
   };
 
   return (
-    <section className="model-panel" aria-label="Models" data-testid="model-panel">
-      <h2>Models on your GPU</h2>
+    <section className="model-panel" aria-label={t('section')} data-testid="model-panel">
+      <h2>{t('title')}</h2>
       <GpuStatus />
       {gpu?.ok && catalog && (
         <>
           <label>
-            Preset
+            {t('preset')}
             <select
               data-testid="preset-select"
               value={presetId}
@@ -153,15 +172,19 @@ export function ModelPanel() {
             >
               {PRESETS.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.label} ({p.mode}) — about {gb(vram(p.id))} of GPU memory
+                  {t('presetOption', {
+                    label: presetText(`${p.id}.label`),
+                    mode: p.mode,
+                    gb: gb(vram(p.id)),
+                  })}
                 </option>
               ))}
             </select>
           </label>
-          <p className="note">{PRESETS.find((p) => p.id === presetId)?.description}</p>
+          <p className="note">{presetText(`${presetId}.description`)}</p>
           {notes.map((note) => (
             <p key={note} className="note notice" data-testid="preset-note">
-              {note}
+              {presetNote(locale, note)}
             </p>
           ))}
           <ol className="slots">
@@ -170,11 +193,12 @@ export function ModelPanel() {
             ))}
           </ol>
           <p className="note" data-testid="total-vram">
-            Needs about <strong>{gb(total)}</strong> of GPU memory ({Math.round(total)} MB) before anything
-            downloads.
+            {t('total', { mb: formatNum(locale, Math.round(total), { useGrouping: false }) })
+              .split('{gb}')
+              .flatMap((part, i) => (i === 0 ? [part] : [<strong key="gb">{gb(total)}</strong>, part]))}
           </p>
           <label>
-            Model source
+            {t('modelSource')}
             <select
               data-testid="model-source-select"
               value={source}
@@ -183,21 +207,21 @@ export function ModelPanel() {
             >
               {MODEL_SOURCES.map((s) => (
                 <option key={s} value={s}>
-                  {SOURCE_LABEL[s]}
+                  {t(SOURCE_LABEL[s])}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Cache
+            {t('cache')}
             <select
               value={backend}
               disabled={locked}
               onChange={(e) => setCacheBackend(e.target.value as CacheBackend)}
             >
-              <option value="cache">Cache API (default)</option>
+              <option value="cache">{t('cacheApi')}</option>
               <option value="indexeddb">IndexedDB</option>
-              <option value="opfs">Origin private file system</option>
+              <option value="opfs">{t('opfs')}</option>
             </select>
           </label>
           <div className="actions">
@@ -208,25 +232,25 @@ export function ModelPanel() {
               disabled={locked}
               onClick={() => void run(() => loadModels())}
             >
-              Load models
+              {t('loadModels')}
             </button>
             <button type="button" data-testid="cancel-load" disabled={!busy} onClick={cancelLoading}>
-              Cancel
+              {t('cancel')}
             </button>
             <button type="button" disabled={locked} onClick={() => void run(checkCache)}>
-              Check cache
+              {t('checkCache')}
             </button>
           </div>
           <CustomModelForm />
           <PrepareOffline />
           {storage && (
             <p className="note" data-testid="storage">
-              Storage: {gb(storage.usage / 2 ** 20)} used of {gb(storage.quota / 2 ** 20)}.{' '}
+              {t('storage', { used: gb(storage.usage / 2 ** 20), quota: gb(storage.quota / 2 ** 20) })}{' '}
               {storage.persisted ? (
-                'Models are kept (persistent storage).'
+                t('persisted')
               ) : (
                 <button type="button" className="link" onClick={() => void requestPersistentStorage()}>
-                  Keep models when space runs low
+                  {t('persist')}
                 </button>
               )}
             </p>

@@ -1,13 +1,11 @@
 import { DEFAULT_CHAT_SYSTEM_PROMPTS } from '../../agent/dialects/chat/system-prompts';
 import { DEFAULT_SAMPLING, type Role } from '../../agent/types';
+import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { roleMessages } from '../Roles/messages';
+import { roleSettingsMessages } from './messages';
 
-const ROLES: { role: Role; label: string }[] = [
-  { role: 'planner', label: 'Planner' },
-  { role: 'caller', label: 'Caller' },
-  { role: 'summarizer', label: 'Summarizer' },
-  { role: 'backbone', label: 'Single model (single mode)' },
-];
+const ROLES: readonly Role[] = ['planner', 'caller', 'summarizer', 'backbone'];
 
 function numberOrUndefined(value: string): number | undefined {
   return value.trim() === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
@@ -20,18 +18,25 @@ export function RoleSettings() {
   const dialect = useAppStore((s) => s.dialect);
   const running = useAppStore((s) => s.runStatus !== 'idle');
   const { setRoleSampling, setSystemPrompt } = useAppStore.getState();
+  const t = useT(roleSettingsMessages);
+  const roleName = useT(roleMessages);
   return (
     <details className="role-settings" data-testid="role-settings">
-      <summary>Role settings</summary>
-      {ROLES.map(({ role, label }) => {
+      <summary>{t('title')}</summary>
+      {dialect === 'chat' && (
+        <p className="note" id="prompt-language-note" data-testid="prompts-english-note">
+          {t('promptsEnglish')}
+        </p>
+      )}
+      {ROLES.map((role) => {
         const current = { ...DEFAULT_SAMPLING[role], ...sampling[role] };
         const prompt = prompts[role];
         return (
           <fieldset key={role} disabled={running} data-testid={`role-settings-${role}`}>
-            <legend>{label}</legend>
+            <legend>{role === 'backbone' ? t('backboneLegend') : roleName(role)}</legend>
             <div className="role-numbers">
               <label>
-                Temperature
+                {t('temperature')}
                 <input
                   type="number"
                   min={0}
@@ -45,7 +50,7 @@ export function RoleSettings() {
                 />
               </label>
               <label>
-                Max tokens
+                {t('maxTokens')}
                 <input
                   type="number"
                   min={1}
@@ -59,10 +64,10 @@ export function RoleSettings() {
                 />
               </label>
               <label>
-                Seed
+                {t('seed')}
                 <input
                   type="number"
-                  placeholder="random"
+                  placeholder={t('seedPlaceholder')}
                   value={current.seed ?? ''}
                   onChange={(e) => {
                     const n = numberOrUndefined(e.target.value);
@@ -75,26 +80,27 @@ export function RoleSettings() {
               </label>
             </div>
             {dialect === 'chat' ? (
-              <label>
-                System prompt (chat dialect; {'{tools}'} becomes the tool list)
-                <textarea
-                  rows={5}
-                  spellCheck={false}
-                  data-testid={`system-prompt-${role}`}
-                  value={prompt ?? DEFAULT_CHAT_SYSTEM_PROMPTS[role]}
-                  onChange={(e) => setSystemPrompt(role, e.target.value)}
-                />
+              <>
+                <label>
+                  {t('systemPrompt')}
+                  <textarea
+                    rows={5}
+                    spellCheck={false}
+                    lang="en"
+                    data-testid={`system-prompt-${role}`}
+                    aria-describedby="prompt-language-note"
+                    value={prompt ?? DEFAULT_CHAT_SYSTEM_PROMPTS[role]}
+                    onChange={(e) => setSystemPrompt(role, e.target.value)}
+                  />
+                </label>
                 {prompt !== undefined && (
                   <button type="button" className="link" onClick={() => setSystemPrompt(role, undefined)}>
-                    Reset to default
+                    {t('reset')}
                   </button>
                 )}
-              </label>
+              </>
             ) : (
-              <p className="note">
-                The alpha-umi dialect has no system prompt: its prompts are the byte-exact GLPFT templates the
-                α-UMi models were trained on.
-              </p>
+              <p className="note">{t('alphaUmiNote')}</p>
             )}
           </fieldset>
         );

@@ -1,28 +1,22 @@
 import { useMemo } from 'react';
 import { traceTotals } from '../../agent/trace';
-import type { RunOutcome } from '../../agent/types';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { ErrorText } from '../ErrorText/ErrorText';
+import { formatMs, formatNum } from '../format';
 import { Markdown } from '../Markdown/Markdown';
-
-const OUTCOME_TEXT: Record<RunOutcome, string> = {
-  answer: 'Answered',
-  give_up: 'Gave up',
-  step_limit: 'Stopped at the step limit',
-  error: 'Failed',
-  aborted: 'Stopped by you',
-};
-
-function ms(n: number) {
-  return n < 1000 ? `${Math.round(n)} ms` : `${(n / 1000).toFixed(2)} s`;
-}
+import { runSummaryMessages } from './messages';
 
 /** The run's outcome, its answer, and totals across every step. */
 export function RunSummary() {
   const trace = useAppStore((s) => s.trace);
   const replaySpeed = useAppStore((s) => s.replaySpeed);
+  const t = useT(runSummaryMessages);
+  const locale = useLocale();
   const totals = useMemo(() => (trace ? traceTotals(trace) : undefined), [trace]);
   if (!trace || !totals) return null;
   const running = trace.status === 'running';
+  const n = (value: number) => formatNum(locale, value);
   return (
     <section
       className={`summary outcome-${trace.outcome ?? 'running'}`}
@@ -31,39 +25,37 @@ export function RunSummary() {
     >
       {replaySpeed !== undefined && (
         <p className="engine-banner" data-testid="replay-banner" role="note">
-          <strong>Replay</strong> of a recorded run at {replaySpeed}× — no model is running.
+          <strong>{t('replayTitle')}</strong> {t('replayBody', { speed: n(replaySpeed) })}
         </p>
       )}
       <h2 data-testid="run-outcome" data-outcome={trace.outcome ?? 'running'}>
-        {running ? 'Running…' : OUTCOME_TEXT[trace.outcome ?? 'error']}
+        {running ? t('running') : t(trace.outcome ?? 'error')}
       </h2>
       {trace.answer !== undefined && (
         <div className="answer" data-testid="answer">
           <Markdown text={trace.answer} />
         </div>
       )}
-      {trace.giveUpReason === 'planner' && <p>The planner decided the tools cannot answer this task.</p>}
-      {trace.giveUpReason === 'step_limit' && (
-        <p>No answer after {trace.maxSteps} planner turns. Raise the step limit or simplify the task.</p>
-      )}
-      {trace.giveUpReason === 'empty_answer' && <p>The summarizer wrote an empty answer.</p>}
+      {trace.giveUpReason === 'planner' && <p>{t('givePlanner')}</p>}
+      {trace.giveUpReason === 'step_limit' && <p>{t('giveStepLimit', { n: n(trace.maxSteps) })}</p>}
+      {trace.giveUpReason === 'empty_answer' && <p>{t('giveEmpty')}</p>}
       {trace.error && (
         <p className="step-error" data-testid="run-error">
-          {trace.error.name}: {trace.error.message}
+          <ErrorText error={trace.error} />
         </p>
       )}
-      {trace.outcome === 'aborted' && <p>The partial run is kept above, up to the moment you stopped it.</p>}
+      {trace.outcome === 'aborted' && <p>{t('abortedNote')}</p>}
       <p className="usage">
-        {totals.simulated && <span className="badge simulated">simulated numbers</span>}
-        <span>{trace.steps.length} model turns</span>
-        <span>{totals.toolCalls} tool calls</span>
+        {totals.simulated && <span className="badge simulated">{t('simulated')}</span>}
+        <span>{t('turns', { n: n(trace.steps.length), count: trace.steps.length })}</span>
+        <span>{t('toolCalls', { n: n(totals.toolCalls), count: totals.toolCalls })}</span>
         <span>
-          {totals.promptTokens} prompt tokens prefilled
-          {totals.reusedTokens > 0 ? `, ${totals.reusedTokens} reused` : ''}
+          {t('promptTokens', { n: n(totals.promptTokens) })}
+          {totals.reusedTokens > 0 ? t('reused', { n: n(totals.reusedTokens) }) : ''}
         </span>
-        <span>{totals.completionTokens} output tokens</span>
-        <span>model {ms(totals.modelMs)}</span>
-        <span>tools {ms(totals.toolMs)}</span>
+        <span>{t('outputTokens', { n: n(totals.completionTokens) })}</span>
+        <span>{t('modelTime', { time: formatMs(locale, totals.modelMs) })}</span>
+        <span>{t('toolTime', { time: formatMs(locale, totals.toolMs) })}</span>
       </p>
     </section>
   );

@@ -1,22 +1,22 @@
 import { useState } from 'react';
 import type { TraceStep } from '../../agent/trace';
+import { useT } from '../../i18n/use-t';
 import { continueStep } from '../../store/review-controller';
-
-const HINT: Record<TraceStep['role'], string> = {
-  planner: 'Edit the rationale or the decision line (Next: …) before the run follows it.',
-  caller: 'Edit the tool call before the tool runs.',
-  summarizer: 'Edit the answer before it is shown as final.',
-  backbone: 'Edit the thought and action (or the conclusion) before they take effect.',
-};
+import { reviewMessages } from './messages';
 
 /** Step-through: the run waits here; Next goes on, with the edited text if it was changed. */
 export function ReviewBox({ step }: { step: TraceStep }) {
   const [text, setText] = useState(step.raw);
   const changed = text !== step.raw;
+  const t = useT(reviewMessages);
   return (
     <div className="review" data-testid="review-box">
-      <p className="label">Paused — {HINT[step.role]}</p>
+      <p className="label" id={`review-hint-${step.index}`}>
+        {t('paused', { hint: t(step.role) })}
+      </p>
       <textarea
+        aria-label={t('edit')}
+        aria-describedby={`review-hint-${step.index}`}
         rows={Math.min(12, Math.max(3, text.split('\n').length + 1))}
         spellCheck={false}
         data-testid="review-text"
@@ -30,11 +30,11 @@ export function ReviewBox({ step }: { step: TraceStep }) {
           data-testid="review-next"
           onClick={() => continueStep(step.index, changed ? text : undefined)}
         >
-          {changed ? 'Next (with my edit)' : 'Next'}
+          {changed ? t('nextWithEdit') : t('next')}
         </button>
         {changed && (
           <button type="button" onClick={() => setText(step.raw)}>
-            Undo edit
+            {t('undo')}
           </button>
         )}
       </div>

@@ -1,91 +1,114 @@
 import { memo } from 'react';
 import type { TraceStep, TraceToolCall } from '../../agent/trace';
 import type { CallerParse, PlannerParse, Prompt, Usage } from '../../agent/types';
+import { useLocale, useT } from '../../i18n/use-t';
+import { ErrorText } from '../ErrorText/ErrorText';
+import { formatMs, formatNum } from '../format';
 import { Markdown } from '../Markdown/Markdown';
+import { roleMessages } from '../Roles/messages';
+import { stepCardMessages } from './messages';
 import { ReviewBox } from './ReviewBox';
-
-const ROLE_LABEL = {
-  planner: 'Planner',
-  caller: 'Caller',
-  summarizer: 'Summarizer',
-  backbone: 'Single model',
-} as const;
+import './step-card.css';
 
 const DECISION_LABEL = {
-  caller: 'Next: caller',
-  conclusion: 'Next: conclusion',
-  give_up: 'Next: give up',
+  caller: 'decisionCaller',
+  conclusion: 'decisionConclusion',
+  give_up: 'decisionGiveUp',
 } as const;
 
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
-}
-
 function UsageLine({ usage }: { usage: Usage }) {
+  const t = useT(stepCardMessages);
+  const locale = useLocale();
+  const n = (value: number) => formatNum(locale, value);
   return (
     <p className="usage" data-testid="usage">
-      {usage.simulated && <span className="badge simulated">simulated</span>}
-      <span title="prompt tokens prefilled (reused from the KV cache)">
-        prompt {usage.promptTokens}
-        {usage.promptTokensReused ? ` (+${usage.promptTokensReused} reused)` : ''}
+      {usage.simulated && <span className="badge simulated">{t('simulated')}</span>}
+      <span title={t('promptTitle')}>
+        {t('prompt', { n: n(usage.promptTokens) })}
+        {usage.promptTokensReused ? t('promptReused', { n: n(usage.promptTokensReused) }) : ''}
       </span>
-      <span>output {usage.completionTokens}</span>
-      <span>first token {formatMs(usage.timeToFirstTokenMs)}</span>
-      {usage.decodeTokensPerSecond > 0 && <span>{usage.decodeTokensPerSecond.toFixed(1)} tok/s</span>}
-      <span>{formatMs(usage.wallMs)}</span>
+      <span>{t('output', { n: n(usage.completionTokens) })}</span>
+      <span>{t('firstToken', { time: formatMs(locale, usage.timeToFirstTokenMs) })}</span>
+      {usage.decodeTokensPerSecond > 0 && (
+        <span>
+          {t('tokensPerSecond', {
+            n: formatNum(locale, usage.decodeTokensPerSecond, {
+              minimumFractionDigits: 1,
+              maximumFractionDigits: 1,
+            }),
+          })}
+        </span>
+      )}
+      <span>{formatMs(locale, usage.wallMs)}</span>
     </p>
   );
 }
 
+/**
+ * Long text that scrolls inside itself (a whole prompt). It is focusable so that the keyboard
+ * can scroll it too (WCAG 2.1.1; axe `scrollable-region-focusable`).
+ */
+function ScrollPre({ children, testId }: { children: string; testId?: string }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard
+    <pre tabIndex={0} data-testid={testId}>
+      {children}
+    </pre>
+  );
+}
+
 function PromptView({ prompt, raw, tokens }: { prompt: Prompt; raw: string; tokens?: number | undefined }) {
+  const t = useT(stepCardMessages);
+  const locale = useLocale();
   return (
     <details className="prompt" data-testid="what-the-model-saw">
       <summary>
-        What the model saw{tokens !== undefined ? ` (${tokens} prompt tokens)` : ''} and wrote
+        {tokens !== undefined ? t('sawAndWroteTokens', { n: formatNum(locale, tokens) }) : t('sawAndWrote')}
       </summary>
       {prompt.kind === 'text' ? (
-        <pre>{prompt.text}</pre>
+        <ScrollPre>{prompt.text}</ScrollPre>
       ) : (
         <ol className="messages">
           {prompt.messages.map((m, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: messages are append-only; the index is their identity
             <li key={i} className={`message message-${m.role}`}>
               <span className="message-role">{m.role}</span>
-              <pre>{m.content}</pre>
+              <ScrollPre>{m.content}</ScrollPre>
             </li>
           ))}
         </ol>
       )}
-      <p className="label">Raw output, before parsing</p>
-      <pre data-testid="raw-output">{raw}</pre>
+      <p className="label">{t('rawOutput')}</p>
+      <ScrollPre testId="raw-output">{raw}</ScrollPre>
     </details>
   );
 }
 
 function Decision({ plan }: { plan: PlannerParse }) {
+  const t = useT(stepCardMessages);
   return (
     <p>
-      <span className={`badge decision decision-${plan.decision}`} data-testid="decision-badge">
-        {DECISION_LABEL[plan.decision]}
+      <span className={`badge decision decision-${plan.decision}`} data-testid="decision-badge" lang="en">
+        {t(DECISION_LABEL[plan.decision])}
       </span>
-      {plan.markerCount === 0 && (
-        <span className="note"> no decision marker: routed to the caller by default</span>
-      )}
-      {plan.markerCount > 1 && (
-        <span className="note"> {plan.markerCount} markers: the first rule that matched won</span>
-      )}
+      {plan.markerCount === 0 && <span className="note"> {t('noMarker')}</span>}
+      {plan.markerCount > 1 && <span className="note"> {t('manyMarkers', { n: plan.markerCount })}</span>}
     </p>
   );
 }
 
 function ToolView({ tool }: { tool: TraceToolCall }) {
+  const t = useT(stepCardMessages);
+  const role = useT(roleMessages);
+  const locale = useLocale();
   const result = tool.result;
   return (
     <div className={`tool tool-${tool.status}`} data-testid="tool-call">
       <p>
-        <span className="badge role-tool">tool</span> <code data-testid="tool-name">{tool.call.name}</code>{' '}
-        {tool.status === 'running' && <span className="note">running…</span>}
-        {result && <span className="note">{formatMs(result.durationMs)}</span>}
+        <span className="badge role-tool">{role('tool')}</span>{' '}
+        <code data-testid="tool-name">{tool.call.name}</code>{' '}
+        {tool.status === 'running' && <span className="note">{t('running')}</span>}
+        {result && <span className="note">{formatMs(locale, result.durationMs)}</span>}
         {result && !result.ok && <span className="badge error">{result.error.name}</span>}
       </p>
       <pre className="args" data-testid="tool-args">
@@ -93,7 +116,7 @@ function ToolView({ tool }: { tool: TraceToolCall }) {
       </pre>
       {tool.observation !== undefined && (
         <>
-          <p className="label">Observation</p>
+          <p className="label">{t('observation')}</p>
           <pre className="observation" data-testid="observation">
             {tool.observation}
           </pre>
@@ -104,15 +127,18 @@ function ToolView({ tool }: { tool: TraceToolCall }) {
 }
 
 function CallerError({ parse }: { parse: CallerParse }) {
+  const t = useT(stepCardMessages);
   if (parse.ok) return null;
+  // The sentence is the one fed back to the planner (model-facing), so it stays as written.
   return (
     <p className="step-error" data-testid="step-error">
-      <span className="badge error">{parse.kind.replaceAll('_', ' ')}</span> {parse.message}
+      <span className="badge error">{t(parse.kind)}</span> <span lang="en">{parse.message}</span>
     </p>
   );
 }
 
 function Body({ step }: { step: TraceStep }) {
+  const t = useT(stepCardMessages);
   const parsed = step.parsed;
   if (step.role === 'summarizer') {
     return <Markdown text={parsed?.role === 'summarizer' ? parsed.result.answer : step.raw} />;
@@ -146,7 +172,7 @@ function Body({ step }: { step: TraceStep }) {
         </p>
         {r.kind === 'call' && <CallerError parse={r.caller} />}
         {r.kind === 'conclusion' && <Markdown text={r.answer} />}
-        {r.kind === 'give_up' && <span className="badge decision decision-give_up">give up</span>}
+        {r.kind === 'give_up' && <span className="badge decision decision-give_up">{t('giveUp')}</span>}
       </>
     );
   }
@@ -168,6 +194,12 @@ export const StepCard = memo(function StepCard({
   /** Offered on planner / single-model turns of a finished run. */
   onFork?: ((index: number) => void) | undefined;
 }) {
+  const t = useT(stepCardMessages);
+  const role = useT(roleMessages);
+  const model =
+    step.model.kind === 'scripted' && step.model.label === stepCardMessages.en.scriptedModel
+      ? t('scriptedModel')
+      : step.model.label;
   return (
     <li
       className={`step-card role-${step.role} status-${step.status}`}
@@ -176,37 +208,36 @@ export const StepCard = memo(function StepCard({
       data-status={step.status}
     >
       <header>
-        <span className={`badge role-${step.role}`}>{ROLE_LABEL[step.role]}</span>
-        <span className="note">
-          turn {step.turn} · {step.model.label}
-        </span>
-        {step.status === 'aborted' && <span className="badge error">stopped</span>}
+        <span className={`badge role-${step.role}`}>{role(step.role)}</span>
+        <span className="note">{t('turn', { n: step.turn, model })}</span>
+        {step.status === 'aborted' && <span className="badge error">{t('stopped')}</span>}
         {step.carriedOver && (
           <span className="badge" data-testid="carried-over">
-            kept from the original run
+            {t('carriedOver')}
           </span>
         )}
-        {step.finishReason === 'length' && <span className="badge error">cut at max tokens</span>}
+        {step.finishReason === 'length' && <span className="badge error">{t('cutAtMax')}</span>}
       </header>
       <Body step={step} />
       {step.reviewing && <ReviewBox step={step} />}
       {step.edit && (
         <details className="edit-note" data-testid="edited">
           <summary>
-            <span className="badge error">edited by you</span> — the model wrote something else
+            <span className="badge error">{t('editedByYou')}</span>
+            {t('editedNote')}
           </summary>
           <pre className="raw">{step.edit.originalRaw}</pre>
         </details>
       )}
       {step.error && step.role !== 'caller' && (
         <p className="step-error" data-testid="step-error">
-          {step.error.name}: {step.error.message}
+          <ErrorText error={step.error} />
         </p>
       )}
       {step.tool && <ToolView tool={step.tool} />}
       {step.error?.observation !== undefined && !step.tool && (
         <>
-          <p className="label">Fed back to the planner</p>
+          <p className="label">{t('fedBack')}</p>
           <pre className="observation" data-testid="observation">
             {step.error.observation}
           </pre>
@@ -215,7 +246,7 @@ export const StepCard = memo(function StepCard({
       {step.usage && !step.carriedOver && <UsageLine usage={step.usage} />}
       {onFork && (
         <button type="button" className="link" data-testid="fork-here" onClick={() => onFork(step.index)}>
-          Fork from here: run again from this turn with the current models and settings
+          {t('fork')}
         </button>
       )}
       <PromptView

@@ -1,22 +1,24 @@
 import { type FormEvent, useState } from 'react';
 import { DIALECTS, type Dialect, RUN_MODES, type RunMode } from '../../agent/types';
+import { useLocale, useT } from '../../i18n/use-t';
 import { EXAMPLE_SCRIPTS } from '../../llm/scripted/scripts';
 import { useAppStore } from '../../store';
 import { currentLessonUrl } from '../../store/lesson-controller';
 import { startRun, stopRun } from '../../store/run-controller';
 import { selectIsRunning } from '../../store/selectors';
 import type { EngineChoice } from '../../store/settings-slice';
+import { exampleMessages, taskFormMessages } from './messages';
 
-const MODE_LABEL: Record<RunMode, string> = {
-  multi: 'multi — three models, one per role (α-UMi)',
-  shared: 'shared — one model plays all three roles',
-  single: 'single — one model, one prompt',
-};
+const MODE_LABEL = {
+  multi: 'modeMulti',
+  shared: 'modeShared',
+  single: 'modeSingle',
+} as const satisfies Record<RunMode, string>;
 
-const DIALECT_LABEL: Record<Dialect, string> = {
-  chat: 'chat — instruct models, constrained output',
-  'alpha-umi': 'alpha-umi — byte-exact GLPFT prompts',
-};
+const DIALECT_LABEL = { chat: 'dialectChat', 'alpha-umi': 'dialectAlphaUmi' } as const satisfies Record<
+  Dialect,
+  string
+>;
 
 export function TaskForm() {
   const task = useAppStore((s) => s.task);
@@ -28,8 +30,11 @@ export function TaskForm() {
   const gpuOk = useAppStore((s) => s.gpu?.ok === true);
   const stepThrough = useAppStore((s) => s.stepThrough);
   const pageNotice = useAppStore((s) => s.pageNotice);
-  const [copied, setCopied] = useState('');
+  const [copied, setCopied] = useState<'' | 'lessonCopied' | 'lessonInAddressBar'>('');
   const { setTask, setMode, setDialect, setEngine, setStepThrough } = useAppStore.getState();
+  const t = useT(taskFormMessages);
+  const exampleTitle = useT(exampleMessages);
+  const locale = useLocale();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,21 +42,26 @@ export function TaskForm() {
   };
 
   return (
-    <form className="task-form" onSubmit={onSubmit} aria-label="Task">
-      <label htmlFor="task">Task</label>
+    <form className="task-form" onSubmit={onSubmit} aria-label={t('form')}>
+      <label htmlFor="task">{t('task')}</label>
       <textarea
         id="task"
         data-testid="task-input"
         value={task}
         rows={3}
-        placeholder="Ask something the tools can help with, e.g. “What is 5 miles plus 3 kilometres, in km?”"
+        placeholder={t('placeholder')}
         onChange={(e) => setTask(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSubmit(e);
         }}
       />
       <fieldset className="examples">
-        <legend>Examples</legend>
+        <legend>{t('examples')}</legend>
+        {locale !== 'en' && (
+          <p className="note examples-note" data-testid="examples-note">
+            {t('examplesNote')}
+          </p>
+        )}
         {EXAMPLE_SCRIPTS.map((ex) => (
           <button
             key={ex.id}
@@ -62,27 +72,27 @@ export function TaskForm() {
             disabled={running}
             onClick={() => setTask(ex.task)}
           >
-            {ex.title}
+            {exampleTitle(ex.id)}
           </button>
         ))}
       </fieldset>
       <div className="pickers">
         <label>
-          Engine
+          {t('engine')}
           <select
             data-testid="engine-select"
             value={engine}
             disabled={running}
             onChange={(e) => setEngine(e.target.value as EngineChoice)}
           >
-            <option value="scripted">Demo (scripted, no model)</option>
+            <option value="scripted">{t('engineScripted')}</option>
             <option value="webllm" disabled={!gpuOk}>
-              {gpuOk ? 'Models on your GPU (WebLLM)' : 'Models on your GPU — needs WebGPU'}
+              {gpuOk ? t('engineWebllm') : t('engineWebllmNeedsGpu')}
             </option>
           </select>
         </label>
         <label>
-          Mode
+          {t('mode')}
           <select
             data-testid="mode-select"
             value={mode}
@@ -91,13 +101,13 @@ export function TaskForm() {
           >
             {RUN_MODES.map((m) => (
               <option key={m} value={m}>
-                {MODE_LABEL[m]}
+                {t(MODE_LABEL[m])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Prompt dialect
+          {t('dialect')}
           <select
             data-testid="dialect-select"
             value={dialect}
@@ -106,7 +116,7 @@ export function TaskForm() {
           >
             {DIALECTS.map((d) => (
               <option key={d} value={d}>
-                {DIALECT_LABEL[d]}
+                {t(DIALECT_LABEL[d])}
               </option>
             ))}
           </select>
@@ -120,35 +130,35 @@ export function TaskForm() {
           disabled={running}
           onChange={(e) => setStepThrough(e.target.checked)}
         />
-        Step through: pause after each model turn (read, edit, then Next)
+        {t('stepThrough')}
       </label>
       <div className="actions">
         <button type="submit" className="primary" data-testid="run-button" disabled={running || !task.trim()}>
-          Run
+          {t('run')}
         </button>
         <button type="button" data-testid="stop-button" disabled={!running || stopping} onClick={stopRun}>
-          {stopping ? 'Stopping…' : 'Stop'}
+          {stopping ? t('stopping') : t('stop')}
         </button>
         <button
           type="button"
           data-testid="copy-lesson-link"
           disabled={!task.trim()}
-          title="A link with this task, mode, tools and settings (not the outputs)"
+          title={t('lessonLinkTitle')}
           onClick={() => {
             const url = currentLessonUrl();
             history.replaceState(null, '', url);
             void navigator.clipboard?.writeText(url).then(
-              () => setCopied('Lesson link copied.'),
-              () => setCopied('The lesson link is in the address bar.'),
+              () => setCopied('lessonCopied'),
+              () => setCopied('lessonInAddressBar'),
             );
           }}
         >
-          Lesson link
+          {t('lessonLink')}
         </button>
       </div>
       {copied && (
         <p className="note" role="status">
-          {copied}
+          {t(copied)}
         </p>
       )}
       {pageNotice && (

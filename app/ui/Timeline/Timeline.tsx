@@ -1,11 +1,14 @@
 import { useCallback } from 'react';
+import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { forkRun } from '../../store/run-controller';
 import { selectSteps } from '../../store/selectors';
 import { StepCard } from '../StepCard/StepCard';
+import { timelineMessages } from './messages';
 
 export function Timeline() {
   const steps = useAppStore(selectSteps);
+  const t = useT(timelineMessages);
   const hasTrace = useAppStore((s) => s.trace !== undefined);
   const canFork = useAppStore(
     (s) => s.runStatus === 'idle' && s.trace !== undefined && s.trace.status !== 'running',
@@ -17,12 +20,12 @@ export function Timeline() {
   if (!hasTrace) {
     return (
       <p className="empty" data-testid="timeline-empty">
-        Pick an example or type a task, then press Run. Each model's turn appears here as it happens.
+        {t('empty')}
       </p>
     );
   }
   return (
-    <ol className="timeline" data-testid="timeline">
+    <ol className="timeline" data-testid="timeline" aria-label={t('label')}>
       {steps.map((step) => (
         <StepCard
           key={step.index}

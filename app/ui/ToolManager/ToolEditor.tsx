@@ -1,8 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import type { ToolResult } from '../../agent/types';
+import { useLocale, useT } from '../../i18n/use-t';
 import { callTool, observationOf, saveTool } from '../../store/tools-controller';
 import type { ToolInfo } from '../../store/tools-slice';
+import { formatMs } from '../format';
+import { toolEditorMessages } from './messages';
+import { toolProblem } from './translate-sentences';
 
+/**
+ * The starting point of a new tool. It stays English in every interface language: the name,
+ * description and schema are what the models read, and the models are prompted in English.
+ */
 const NEW_TOOL = {
   name: 'word_reverse',
   description: 'Reverses the order of the words in a sentence.',
@@ -33,13 +41,15 @@ export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => vo
   const [problems, setProblems] = useState<string[]>([]);
   const [result, setResult] = useState<ToolResult | undefined>();
   const [busy, setBusy] = useState(false);
+  const t = useT(toolEditorMessages);
+  const locale = useLocale();
 
   const draft = () => {
     let schema: unknown;
     try {
       schema = JSON.parse(parameters);
     } catch (error) {
-      throw new Error(`The parameters are not JSON: ${(error as Error).message}`);
+      throw new Error(t('notJson', { error: (error as Error).message }));
     }
     return {
       name: name.trim(),
@@ -73,7 +83,14 @@ export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => vo
         return;
       }
       setProblems([]);
-      setResult(await callTool(name.trim(), JSON.parse(args) as Record<string, unknown>));
+      let parsedArgs: Record<string, unknown>;
+      try {
+        parsedArgs = JSON.parse(args) as Record<string, unknown>;
+      } catch (error) {
+        setProblems([t('argsNotJson', { error: (error as Error).message })]);
+        return;
+      }
+      setResult(await callTool(name.trim(), parsedArgs));
     } catch (error) {
       setProblems([(error as Error).message]);
     } finally {
@@ -82,17 +99,17 @@ export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => vo
   };
 
   return (
-    <form className="tool-editor" onSubmit={onSave} aria-label="Tool editor" data-testid="tool-editor">
+    <form className="tool-editor" onSubmit={onSave} aria-label={t('form')} data-testid="tool-editor">
       <label>
-        Name
+        {t('name')}
         <input data-testid="tool-name-input" value={name} onChange={(e) => setName(e.target.value)} />
       </label>
       <label>
-        Description (the models read this to choose the tool)
+        {t('description')}
         <input value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
       <label>
-        Parameters (JSON Schema)
+        {t('parameters')}
         <textarea
           rows={6}
           spellCheck={false}
@@ -101,7 +118,11 @@ export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => vo
         />
       </label>
       <label>
-        Source (defines <code>function run(args)</code>)
+        <span>
+          {t('source')
+            .split('{code}')
+            .flatMap((part, i) => (i === 0 ? [part] : [<code key="code">function run(args)</code>, part]))}
+        </span>
         <textarea
           rows={8}
           spellCheck={false}
@@ -113,29 +134,29 @@ export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => vo
       {problems.length > 0 && (
         <ul className="step-error" role="alert" data-testid="tool-problems">
           {problems.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={p}>{toolProblem(locale, p)}</li>
           ))}
         </ul>
       )}
       <label>
-        Test arguments (JSON)
+        {t('testArgs')}
         <input data-testid="tool-args-input" value={args} onChange={(e) => setArgs(e.target.value)} />
       </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          Save
+          {t('save')}
         </button>
         <button type="button" data-testid="tool-test-run" disabled={busy} onClick={() => void onTest()}>
-          Save and test-run
+          {t('saveAndTest')}
         </button>
         <button type="button" onClick={onDone}>
-          Close
+          {t('close')}
         </button>
       </div>
       {result && (
         <div data-testid="tool-test-result" data-ok={String(result.ok)}>
           <p className="label">
-            {result.ok ? 'Result' : 'Error'} · {Math.round(result.durationMs)} ms
+            {result.ok ? t('result') : t('error')} · {formatMs(locale, result.durationMs)}
           </p>
           <pre className="observation">{observationOf(result)}</pre>
           {result.logs.length > 0 && <pre className="observation">{result.logs.join('\n')}</pre>}

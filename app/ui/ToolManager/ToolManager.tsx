@@ -1,11 +1,15 @@
 import { useRef, useState } from 'react';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { exportToolPack, importToolPack, removeTool, setToolEnabled } from '../../store/tools-controller';
 import type { ToolInfo } from '../../store/tools-slice';
 import { download } from '../download';
+import { toolManagerMessages } from './messages';
 import { ToolEditor } from './ToolEditor';
+import { toolProblem } from './translate-sentences';
 
 function ToolRow({ tool, onEdit }: { tool: ToolInfo; onEdit: () => void }) {
+  const t = useT(toolManagerMessages);
   return (
     <li className="tool-row" data-testid="tool-row" data-name={tool.name} data-enabled={String(tool.enabled)}>
       <label className="tool-toggle">
@@ -16,27 +20,29 @@ function ToolRow({ tool, onEdit }: { tool: ToolInfo; onEdit: () => void }) {
           onChange={(e) => void setToolEnabled(tool.name, e.target.checked)}
         />
         <code>{tool.name}</code>
-        <span className="badge">{tool.kind === 'builtin' ? 'built-in' : 'your tool · sandbox'}</span>
+        <span className="badge">{tool.kind === 'builtin' ? t('builtin') : t('yourTool')}</span>
       </label>
-      <p className="note">{tool.description}</p>
+      <p className="note" lang="en">
+        {tool.description}
+      </p>
       <details>
-        <summary>Schema{tool.source ? ' and source' : ''}</summary>
+        <summary>{tool.source ? t('schemaAndSource') : t('schema')}</summary>
         <pre className="observation">{JSON.stringify(tool.parameters, null, 2)}</pre>
         {tool.source && <pre className="observation">{tool.source}</pre>}
       </details>
       {tool.kind === 'sandbox' && (
         <div className="actions">
           <button type="button" onClick={onEdit}>
-            Edit / test
+            {t('edit')}
           </button>
           <button
             type="button"
             data-testid={`tool-delete-${tool.name}`}
             onClick={() => {
-              if (confirm(`Delete the tool "${tool.name}"?`)) void removeTool(tool.name);
+              if (confirm(t('confirmDelete', { name: tool.name }))) void removeTool(tool.name);
             }}
           >
-            Delete
+            {t('delete')}
           </button>
         </div>
       )}
@@ -49,8 +55,12 @@ export function ToolManager() {
   const tools = useAppStore((s) => s.toolList);
   const notice = useAppStore((s) => s.toolsNotice);
   const [editing, setEditing] = useState<ToolInfo | 'new' | undefined>();
-  const [importMessage, setImportMessage] = useState<{ ok: boolean; lines: string[] } | undefined>();
+  const [importMessage, setImportMessage] = useState<
+    { ok: true; added: string[] } | { ok: false; file: string; errors: string[] } | undefined
+  >();
   const fileInput = useRef<HTMLInputElement>(null);
+  const t = useT(toolManagerMessages);
+  const locale = useLocale();
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
@@ -59,34 +69,30 @@ export function ToolManager() {
       errors: [error.message],
     }));
     setImportMessage(
-      result.ok
-        ? { ok: true, lines: [`Imported ${result.added.join(', ')}.`] }
-        : { ok: false, lines: [`${file.name} was not imported:`, ...result.errors] },
+      result.ok ? { ok: true, added: result.added } : { ok: false, file: file.name, errors: result.errors },
     );
     if (fileInput.current) fileInput.current.value = '';
   };
 
   return (
-    <section className="tool-manager" aria-label="Tools" data-testid="tool-manager">
-      <h2>Tools</h2>
-      <p className="note">
-        The caller can use the enabled tools. Your own tools run as JavaScript in a sandbox (QuickJS in a
-        worker): no network, no page, no storage, time and memory limits.
-      </p>
+    <section className="tool-manager" aria-label={t('title')} data-testid="tool-manager">
+      <h2>{t('title')}</h2>
+      <p className="note">{t('intro')}</p>
+      <p className="note">{t('descriptionsEnglish')}</p>
       {notice && <p className="step-error">{notice}</p>}
       <div className="actions">
         <button type="button" className="primary" data-testid="tool-new" onClick={() => setEditing('new')}>
-          New tool
+          {t('newTool')}
         </button>
         <button type="button" data-testid="tool-import" onClick={() => fileInput.current?.click()}>
-          Import pack…
+          {t('importPack')}
         </button>
         <button
           type="button"
           data-testid="tool-export"
           onClick={() => download('umi-lab-tools.json', exportToolPack())}
         >
-          Export my tools
+          {t('exportTools')}
         </button>
         <input
           ref={fileInput}
@@ -103,7 +109,13 @@ export function ToolManager() {
           role="status"
           data-testid="tool-import-message"
         >
-          {importMessage.lines.map((line) => (
+          {(importMessage.ok
+            ? [t('imported', { names: importMessage.added.join(', ') })]
+            : [
+                t('notImported', { file: importMessage.file }),
+                ...importMessage.errors.map((e) => toolProblem(locale, e)),
+              ]
+          ).map((line) => (
             <p key={line}>{line}</p>
           ))}
         </div>
