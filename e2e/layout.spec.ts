@@ -119,3 +119,18 @@ for (const size of SIZES) {
     });
   });
 }
+
+test.describe('phone: running', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('pressing Run brings the run view, below the form, into sight', async ({ page }) => {
+    const { app, errors } = await AppPage.open(page, { tokenDelayMs: 0 });
+    await page.getByTestId('example-circle-tiles').click();
+    await app.runButton.scrollIntoViewIfNeeded();
+    await expect(page.locator('#run-view')).not.toBeInViewport();
+    await app.runButton.click();
+    await expect(page.locator('#run-view')).toBeInViewport();
+    await expect(app.outcome).toHaveAttribute('data-outcome', 'answer', { timeout: 30_000 });
+    expect(errors).toEqual([]);
+  });
+});

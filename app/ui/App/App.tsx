@@ -61,8 +61,10 @@ export function App() {
       <header className="app-header">
         <div className="app-title">
           <h1>umi-lab</h1>
-          <LanguageSwitch />
-          <OfflineStatus />
+          <div className="header-controls">
+            <LanguageSwitch />
+            <OfflineStatus />
+          </div>
         </div>
         <p className="tagline">{t('tagline')}</p>
         {engine === 'webllm' && (
@@ -82,7 +84,7 @@ export function App() {
           <RoleSettings />
           <ModelPanel />
         </aside>
-        <section className="run">
+        <section className="run" id="run-view">
           <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>
             {TABS.map(({ id, label }) => (
               <button

@@ -39,6 +39,10 @@ export function TaskForm() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void startRun();
+    // On a phone the run view sits below this form: bring it into sight so the run can be watched.
+    if (window.matchMedia('(max-width: 800px)').matches) {
+      document.getElementById('run-view')?.scrollIntoView({ block: 'start' });
+    }
   };
 
   return (
