@@ -5,6 +5,10 @@ test('fork from step k: the first k steps are kept, the run goes on from there',
   const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
   await app.runExample('circle-tiles');
   await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+  // The trace says what made it: a Run-tab run, this page and WebLLM version, no GPU (scripted).
+  const provenance = page.getByTestId('run-provenance');
+  await expect(provenance).toHaveAttribute('data-origin', 'run');
+  await expect(provenance).toContainText(/umi-lab \d+\.\d+\.\d+ · WebLLM 0\.2\.\d+$/);
   const firstObservation = await app.stepsOf('caller').first().getByTestId('observation').textContent();
 
   // Fork at the second planner turn (step 2).
@@ -14,6 +18,8 @@ test('fork from step k: the first k steps are kept, the run goes on from there',
   await expect(app.stepsOf('caller').first().getByTestId('observation')).toHaveText(firstObservation ?? '');
   await expect(app.stepsOf('planner').nth(1).getByTestId('carried-over')).toHaveCount(0);
   await expect(app.answer).toContainText('353.7');
+  await expect(provenance).toHaveAttribute('data-origin', 'fork');
+  await expect(provenance).toContainText('a fork of an earlier run');
   // Both runs are kept.
   await page.getByTestId('tab-history').click();
   await expect(page.getByTestId('saved-run')).toHaveCount(2);

@@ -57,6 +57,21 @@ export function RunSummary() {
         <span>{t('modelTime', { time: formatMs(locale, totals.modelMs) })}</span>
         <span>{t('toolTime', { time: formatMs(locale, totals.toolMs) })}</span>
       </p>
+      {!running && (
+        <p className="usage provenance" data-testid="run-provenance" data-origin={trace.origin ?? 'unknown'}>
+          <span>
+            {t('madeBy')}: {trace.origin ? t(`origin_${trace.origin}`) : ''}
+          </span>
+          <span>
+            {trace.env
+              ? t('env', { app: trace.env.app, webllm: trace.env.webllm }) +
+                (trace.env.gpu ? t('gpu', { gpu: trace.env.gpu }) : '')
+              : trace.origin === 'stage2'
+                ? ''
+                : t('envUnknown')}
+          </span>
+        </p>
+      )}
     </section>
   );
 }
