@@ -81,6 +81,9 @@ test('the sandbox worker killed mid-tool: the call fails with a clear observatio
 }) => {
   await recordWorkers(page);
   const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  // A warm sandbox, so the kill lands inside the call (a worker killed while it is still
+  // starting is caught later, by the tool runner's own time limit).
+  expect((await page.evaluate(() => window.umi.sandbox.run('1'))).ok).toBe(true);
   const run = page.evaluate(() =>
     window.umi.run('Sandbox crash test', {
       script: [

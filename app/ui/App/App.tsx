@@ -3,18 +3,23 @@ import { isLocale, LOCALE_NAMES, LOCALES } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { FlowBar } from '../FlowBar/FlowBar';
-import { HistoryPanel } from '../HistoryPanel/HistoryPanel';
 import { ModelPanel } from '../ModelPanel/ModelPanel';
 import { OfflineStatus } from '../OfflineStatus/OfflineStatus';
 import { RoleSettings } from '../RoleSettings/RoleSettings';
 import { RunSummary } from '../RunSummary/RunSummary';
 import { TaskForm } from '../TaskForm/TaskForm';
 import { Timeline } from '../Timeline/Timeline';
-import { ToolManager } from '../ToolManager/ToolManager';
 import { appMessages } from './messages';
 
 /** The evaluation lab is loaded when first opened: most visits never need it. */
 const EvalLab = lazy(() => import('../EvalLab/EvalLab').then((m) => ({ default: m.EvalLab })));
+/** The other tabs too: the first paint shows the Run tab only (initial JavaScript budget, issue 7). */
+const ToolManager = lazy(() =>
+  import('../ToolManager/ToolManager').then((m) => ({ default: m.ToolManager })),
+);
+const HistoryPanel = lazy(() =>
+  import('../HistoryPanel/HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
+);
 
 const TABS = [
   { id: 'run', label: 'tabRun' },
@@ -107,11 +112,15 @@ export function App() {
             </div>
           ) : tab === 'tools' ? (
             <div role="tabpanel" aria-label={t('tabTools')}>
-              <ToolManager />
+              <Suspense fallback={<p aria-busy="true">…</p>}>
+                <ToolManager />
+              </Suspense>
             </div>
           ) : tab === 'history' ? (
             <div role="tabpanel" aria-label={t('tabHistory')}>
-              <HistoryPanel onOpen={() => setTab('run')} />
+              <Suspense fallback={<p aria-busy="true">…</p>}>
+                <HistoryPanel onOpen={() => setTab('run')} />
+              </Suspense>
             </div>
           ) : (
             <div role="tabpanel" aria-label={t('tabEval')}>
