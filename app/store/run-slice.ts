@@ -5,6 +5,13 @@ import type { AppState } from './index';
 
 export type RunStatus = 'idle' | 'running' | 'stopping';
 
+/**
+ * What is using the models and tools right now. One at a time: two activities on the same
+ * model workers would reset or interrupt each other's generation (one KV cache, one interrupt
+ * flag per worker) and score each other's cut-off output.
+ */
+export type LabActivity = 'run' | 'suite' | 'compare' | 'static-eval';
+
 export interface RunSlice {
   runStatus: RunStatus;
   /** The trace of the current (or last) run: the UI renders from this only. */
@@ -15,9 +22,14 @@ export interface RunSlice {
   applyRunEvents: (events: readonly RunEvent[]) => void;
   setRunStatus: (status: RunStatus) => void;
   clearRun: () => void;
+  activity: LabActivity | undefined;
+  /** Takes the models for `activity`; false (and nothing changes) when another activity has them. */
+  claimActivity: (activity: LabActivity) => boolean;
+  /** Gives the models back; only the activity that holds them can. */
+  releaseActivity: (activity: LabActivity) => void;
 }
 
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
   runStatus: 'idle',
   trace: undefined,
   replaySpeed: undefined,
@@ -32,4 +44,13 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
     }),
   setRunStatus: (runStatus) => set({ runStatus }),
   clearRun: () => set({ trace: undefined, runStatus: 'idle' }),
+  activity: undefined,
+  claimActivity: (activity) => {
+    if (get().activity !== undefined) return false;
+    set({ activity });
+    return true;
+  },
+  releaseActivity: (activity) => {
+    if (get().activity === activity) set({ activity: undefined });
+  },
 });

@@ -14,3 +14,6 @@ export function selectActiveRole(s: AppState): Role | 'tool' | undefined {
   if (last.tool?.status === 'running') return 'tool';
   return last.status === 'running' ? last.role : undefined;
 }
+
+/** Something (a run, a suite, a comparison, a static evaluation) is using the models. */
+export const selectModelsBusy = (s: AppState) => s.activity !== undefined;
