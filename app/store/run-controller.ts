@@ -75,6 +75,8 @@ export async function startRun(
   if (state.runStatus !== 'idle') return state.trace;
   const task = state.task.trim();
   if (!task) return undefined;
+  // The Run button says why it is disabled (BusyNote); a console call gets nothing.
+  if (!state.claimActivity('run')) return undefined;
 
   controller = new AbortController();
   const { signal } = controller;
@@ -131,6 +133,7 @@ export async function startRun(
     // Idle only once the final state is saved, so Delete cannot race the last write.
     if (trace) await persistTrace(trace, true);
     useAppStore.getState().setRunStatus('idle');
+    useAppStore.getState().releaseActivity('run');
   }
   return useAppStore.getState().trace;
 }

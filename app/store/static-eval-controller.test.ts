@@ -112,17 +112,23 @@ describe('static evaluation controller', () => {
     expect(JSON.parse(result ? predictionsFile(result).text : '[]')).toHaveLength(3);
   });
 
-  it('refuses to start while a run is in progress on the Run tab', async () => {
+  it('refuses to start while something else holds the models, and holds them while it runs', async () => {
     await importTestFile(stage2());
     Object.assign(loaded, {
       planner: new GivingUp('p', 'p'),
       caller: new GivingUp('c', 'c'),
       summarizer: new GivingUp('s', 's'),
     });
-    useAppStore.setState({ runStatus: 'running' });
+    useAppStore.setState({ activity: 'suite' });
     await startStaticEval();
-    expect(state().notice).toEqual({ kind: 'run_busy' });
+    expect(state().notice).toEqual({ kind: 'busy', activity: 'suite' });
     expect(state().result).toBeUndefined();
+    useAppStore.setState({ activity: undefined });
+    const running = startStaticEval();
+    expect(useAppStore.getState().activity).toBe('static-eval');
+    await running;
+    expect(useAppStore.getState().activity).toBeUndefined();
+    expect(state().result?.end).toBe('finished');
   });
 
   it('replays a predictions file with the scripted engine; a new test file drops it', async () => {

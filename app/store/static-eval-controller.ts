@@ -17,6 +17,7 @@ import { DEFAULT_SAMPLING, type NamedErrorData, type SamplingSettings } from '..
 import { ScriptedModel } from '../llm/scripted/scripted-model';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
+import type { LabActivity } from './run-slice';
 
 export type PredictionSource = 'models' | 'replay';
 
@@ -50,7 +51,7 @@ export type StaticEvalNotice =
   | { kind: 'predictions_rejected'; file: string; issue: FileIssue }
   | { kind: 'unreadable'; file: string; message: string }
   | { kind: 'no_models' }
-  | { kind: 'run_busy' };
+  | { kind: 'busy'; activity: LabActivity };
 
 export interface StaticEvalState {
   testFile?: TestFileState | undefined;
@@ -156,10 +157,21 @@ export async function startStaticEval(): Promise<void> {
   const state = useStaticEval.getState();
   const samples = state.testFile?.samples;
   if (state.status !== 'idle' || !samples) return;
-  if (useAppStore.getState().runStatus !== 'idle') {
-    useStaticEval.setState({ notice: { kind: 'run_busy' } });
+  // A replay needs no models; a model run holds them until it ends.
+  const needsModels = state.source !== 'replay';
+  if (needsModels && !useAppStore.getState().claimActivity('static-eval')) {
+    const holder = useAppStore.getState().activity;
+    if (holder) useStaticEval.setState({ notice: { kind: 'busy', activity: holder } });
     return;
   }
+  try {
+    await evaluate(state, samples);
+  } finally {
+    if (needsModels) useAppStore.getState().releaseActivity('static-eval');
+  }
+}
+
+async function evaluate(state: StaticEvalState, samples: readonly StaticSample[]): Promise<void> {
   let models: StaticEvalModels | undefined;
   let by: StaticEvalResult['by'];
   if (state.source === 'replay') {

@@ -131,7 +131,8 @@ export function ModelPanel() {
   const source = useAppStore((s) => s.modelSource);
   const backend = useAppStore((s) => s.cacheBackend);
   const storage = useAppStore((s) => s.storage);
-  const running = useAppStore((s) => s.runStatus !== 'idle');
+  // Locked while anything (a run, a suite, a comparison, a static evaluation) uses the models.
+  const running = useAppStore((s) => s.runStatus !== 'idle' || s.activity !== undefined);
   const { choosePreset, setModelSource, setCacheBackend } = useAppStore.getState();
   const t = useT(modelPanelMessages);
   const presetText = useT(presetMessages);

@@ -27,7 +27,8 @@ export function PrepareOfflinePanel() {
   const slots = useAppStore((s) => s.slots);
   const modelsMode = useAppStore((s) => s.modelsMode);
   const roleModels = useAppStore((s) => s.roleModels);
-  const running = useAppStore((s) => s.runStatus !== 'idle');
+  // Locked while anything (a run, a suite, a comparison, a static evaluation) uses the models.
+  const running = useAppStore((s) => s.runStatus !== 'idle' || s.activity !== undefined);
   const [sizes, setSizes] = useState<{ key: string; list: ModelDownloadSize[] } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState<'sizes' | 'download' | 'cache' | undefined>();

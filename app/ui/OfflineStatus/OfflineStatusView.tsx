@@ -27,7 +27,8 @@ export function OfflineStatusView() {
   const t = useT(offlineMessages);
   const pwa = useSyncExternalStore(subscribePwa, pwaState);
   const online = useOnline();
-  const running = useAppStore((s) => s.runStatus !== 'idle');
+  // Locked while anything (a run, a suite, a comparison, a static evaluation) uses the models.
+  const running = useAppStore((s) => s.runStatus !== 'idle' || s.activity !== undefined);
   // Shown here, on every tab, so a run whose saving fails never looks saved.
   const storageNotice = useAppStore((s) => s.storageNotice);
   useEffect(startPwa, []);

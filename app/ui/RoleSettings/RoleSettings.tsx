@@ -16,7 +16,8 @@ export function RoleSettings() {
   const sampling = useAppStore((s) => s.roleSampling);
   const prompts = useAppStore((s) => s.systemPrompts);
   const dialect = useAppStore((s) => s.dialect);
-  const running = useAppStore((s) => s.runStatus !== 'idle');
+  // Locked while anything (a run, a suite, a comparison, a static evaluation) uses the models.
+  const running = useAppStore((s) => s.runStatus !== 'idle' || s.activity !== undefined);
   const { setRoleSampling, setSystemPrompt } = useAppStore.getState();
   const t = useT(roleSettingsMessages);
   const roleName = useT(roleMessages);

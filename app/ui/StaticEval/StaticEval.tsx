@@ -12,6 +12,8 @@ import {
   stopStaticEval,
   useStaticEval,
 } from '../../store/static-eval-controller';
+import { BusyNote } from '../BusyNote/BusyNote';
+import { busyMessages } from '../BusyNote/messages';
 import { issueText } from './issue-text';
 import { staticEvalIssueMessages, staticEvalMessages } from './messages';
 import { StaticEvalResults } from './StaticEvalResults';
@@ -31,7 +33,8 @@ export function StaticEval() {
   useAppStore((s) => s.slots);
   const models = loadedStaticModels();
   const running = status !== 'idle';
-  const canRun = !!testFile && !running && (source === 'replay' ? !!replayFile : !!models);
+  const modelsBusy = useAppStore((s) => s.activity !== undefined && s.activity !== 'static-eval');
+  const canRun = !!testFile && !running && (source === 'replay' ? !!replayFile : !!models && !modelsBusy);
 
   return (
     <section className="static-eval" aria-labelledby="static-eval-title" data-testid="static-eval">
@@ -96,6 +99,7 @@ export function StaticEval() {
       </fieldset>
 
       {notice && <Notice notice={notice} />}
+      {source !== 'replay' && <BusyNote self="static-eval" />}
 
       <div className="actions static-run">
         <button
@@ -182,6 +186,7 @@ function FileButton(props: {
 function Notice({ notice }: { notice: StaticEvalNotice }) {
   const t = useT(staticEvalMessages);
   const ti = useT(staticEvalIssueMessages);
+  const tb = useT(busyMessages);
   let text: string;
   switch (notice.kind) {
     case 'test_rejected':
@@ -196,8 +201,8 @@ function Notice({ notice }: { notice: StaticEvalNotice }) {
     case 'no_models':
       text = t('noModels');
       break;
-    case 'run_busy':
-      text = t('runBusy');
+    case 'busy':
+      text = `${tb(notice.activity)} ${tb('wait')}`;
       break;
   }
   return (

@@ -28,8 +28,6 @@ export const staticEvalMessages = defineMessages(
     stopping: 'Stopping…',
     progressLabel: 'Samples done',
     progress: '{done} / {total} samples',
-    runBusy:
-      'A run is in progress on the Run tab. Wait for it to finish or stop it, then start the evaluation.',
     unreadable: '{file} could not be read: {message}',
     testRejected: '{file} was not loaded (nothing changed): {problem}',
     predictionsRejected: '{file} was not loaded (nothing changed): {problem}',
@@ -105,7 +103,6 @@ export const staticEvalMessages = defineMessages(
     stopping: '正在停止…',
     progressLabel: '已完成的样本',
     progress: '{done} / {total} 个样本',
-    runBusy: '“运行”页上有一个运行正在进行。请等它结束或停止它，再开始评测。',
     unreadable: '无法读取 {file}：{message}',
     testRejected: '{file} 未被加载（没有任何改动）：{problem}',
     predictionsRejected: '{file} 未被加载（没有任何改动）：{problem}',

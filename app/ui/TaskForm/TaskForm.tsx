@@ -7,6 +7,7 @@ import { currentLessonUrl } from '../../store/lesson-controller';
 import { startRun, stopRun } from '../../store/run-controller';
 import { selectIsRunning } from '../../store/selectors';
 import type { EngineChoice } from '../../store/settings-slice';
+import { BusyNote } from '../BusyNote/BusyNote';
 import { exampleMessages, taskFormMessages } from './messages';
 
 const MODE_LABEL = {
@@ -27,6 +28,7 @@ export function TaskForm() {
   const engine = useAppStore((s) => s.engine);
   const running = useAppStore(selectIsRunning);
   const stopping = useAppStore((s) => s.runStatus === 'stopping');
+  const busyElsewhere = useAppStore((s) => s.activity !== undefined && s.activity !== 'run');
   const gpuOk = useAppStore((s) => s.gpu?.ok === true);
   const stepThrough = useAppStore((s) => s.stepThrough);
   const pageNotice = useAppStore((s) => s.pageNotice);
@@ -136,8 +138,14 @@ export function TaskForm() {
         />
         {t('stepThrough')}
       </label>
+      <BusyNote self="run" />
       <div className="actions">
-        <button type="submit" className="primary" data-testid="run-button" disabled={running || !task.trim()}>
+        <button
+          type="submit"
+          className="primary"
+          data-testid="run-button"
+          disabled={running || busyElsewhere || !task.trim()}
+        >
           {t('run')}
         </button>
         <button type="button" data-testid="stop-button" disabled={!running || stopping} onClick={stopRun}>
