@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -134,8 +136,26 @@ const csp: Plugin = {
   },
 };
 
+/**
+ * Regenerates the build-time validators (scripts/gen-validators.ts) before every build and
+ * dev-server start, so a changed schema never ships with a stale validator.
+ */
+const validators: Plugin = {
+  name: 'umi-validators',
+  buildStart() {
+    execFileSync(
+      fileURLToPath(new URL('./node_modules/.bin/tsx', import.meta.url)),
+      ['scripts/gen-validators.ts'],
+      {
+        cwd: fileURLToPath(new URL('.', import.meta.url)),
+        stdio: 'inherit',
+      },
+    );
+  },
+};
+
 export default defineConfig(({ command }) => ({
-  plugins: [react(), pwa, csp],
+  plugins: [validators, react(), pwa, csp],
   define: {
     WEBLLM_VERSION: JSON.stringify(pkg.dependencies['@mlc-ai/web-llm']),
     // The policy's model hosts, so a refused download says why (app/llm/webllm/model-hosts.ts).

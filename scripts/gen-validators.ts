@@ -1,6 +1,6 @@
 /**
  * Compiles the fixed JSON Schemas of the page to standalone validator modules, at build time
- * (`npm run build` runs it first; `npm run gen:validators` alone). ajv compiles a schema to
+ * (every `vite build` and dev-server start runs it, see vite.config.ts; `npm run gen:validators` alone). ajv compiles a schema to
  * JavaScript with `new Function`, which the page's Content-Security-Policy forbids (no
  * 'unsafe-eval'): for a schema known at build time the same code is generated here and
  * bundled as an ordinary module. Schemas known only at run time (tool parameters) are
@@ -10,7 +10,7 @@
  *
  * The generated files are committed; a unit test fails when one is stale.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
@@ -34,7 +34,12 @@ export function traceValidatorSource(): string {
 }
 
 async function main(): Promise<void> {
-  await writeFile(`${ROOT}${GENERATED.trace}`, traceValidatorSource());
+  const path = `${ROOT}${GENERATED.trace}`;
+  const source = traceValidatorSource();
+  // Unchanged files are not touched, so a dev server does not reload for nothing.
+  const current = await readFile(path, 'utf8').catch(() => '');
+  if (current === source) return;
+  await writeFile(path, source);
   console.log(`wrote ${GENERATED.trace}`);
 }
 
