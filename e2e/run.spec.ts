@@ -25,6 +25,12 @@ test.describe('a scripted run, end to end', () => {
     // Markdown is rendered (bold), not shown as asterisks.
     await expect(app.answer.locator('strong')).toContainText('11.04672 km');
     await expect(app.stepsOf('planner').first().getByTestId('usage')).toContainText('simulated');
+    await expect(page.getByTestId('run-engine')).toHaveAttribute('data-kind', 'scripted');
+    // Choosing real models afterwards does not relabel the scripted run on screen.
+    await page.getByTestId('engine-select').selectOption('webllm');
+    await expect(page.getByTestId('engine-label')).toContainText('Models on your GPU');
+    await expect(page.getByTestId('run-engine')).toHaveAttribute('data-kind', 'scripted');
+    await expect(page.getByTestId('run-engine')).toContainText('text written in advance');
     expect(errors).toEqual([]);
   });
 

@@ -157,7 +157,7 @@ export const TRACE_SCHEMA = closed(
     steps: { type: 'array', items: step },
     extraUserTurns: { type: 'array', items: closed({ beforeStep: int, text: str }, ['beforeStep', 'text']) },
     origin: { enum: ['run', 'fork', 'stage2', 'suite', 'compare'] },
-    env: closed({ app: str, webllm: str, gpu: str }, ['app', 'webllm']),
+    env: closed({ app: str, webllm: str, gpu: str }, ['app']),
     createdAt: num,
     updatedAt: num,
   },

@@ -255,8 +255,8 @@ export interface RoleModelInfo {
 export interface RunEnvironment {
   /** umi-lab version. */
   app: string;
-  /** The pinned `@mlc-ai/web-llm` version (the engine that generated, when it is WebLLM). */
-  webllm: string;
+  /** The pinned `@mlc-ai/web-llm` version, when WebLLM generated the text. */
+  webllm?: string;
   /** GPU adapter description, when models ran on a GPU. */
   gpu?: string;
 }

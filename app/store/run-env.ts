@@ -7,8 +7,10 @@ import type { AppState } from './index';
  * the page version, the pinned WebLLM version, and the GPU when models run on one.
  */
 export function runEnvironment(state: Pick<AppState, 'engine' | 'gpu'>): RunEnvironment {
-  const env: RunEnvironment = { app: version, webllm: WEBLLM_VERSION };
-  if (state.engine === 'webllm' && state.gpu?.ok) {
+  const env: RunEnvironment = { app: version };
+  if (state.engine !== 'webllm') return env; // scripted text: no engine version to record
+  env.webllm = WEBLLM_VERSION;
+  if (state.gpu?.ok) {
     const { vendor, architecture, description } = state.gpu.adapter;
     const gpu = [vendor, architecture, description].filter(Boolean).join(' ');
     if (gpu) env.gpu = gpu;

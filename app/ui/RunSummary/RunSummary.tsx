@@ -1,11 +1,24 @@
 import { useMemo } from 'react';
-import { traceTotals } from '../../agent/trace';
+import { type Trace, traceTotals } from '../../agent/trace';
+import type { EngineKind } from '../../agent/types';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { ErrorText } from '../ErrorText/ErrorText';
 import { formatMs, formatNum } from '../format';
 import { Markdown } from '../Markdown/Markdown';
 import { runSummaryMessages } from './messages';
+
+/**
+ * Which engine wrote the shown run, from the run itself (not the engine now selected): a saved
+ * scripted run opened while real models are chosen must still say it is scripted.
+ */
+function engineKindOf(trace: Trace): EngineKind | 'mixed' | undefined {
+  const kinds = new Set<EngineKind>(trace.steps.map((s) => s.model.kind));
+  if (kinds.size === 0) for (const model of Object.values(trace.models)) if (model) kinds.add(model.kind);
+  const [only] = kinds;
+  if (kinds.size === 0) return undefined; // no model was there to write anything
+  return kinds.size === 1 && only ? only : 'mixed';
+}
 
 /** The run's outcome, its answer, and totals across every step. */
 export function RunSummary() {
@@ -15,6 +28,7 @@ export function RunSummary() {
   const locale = useLocale();
   const totals = useMemo(() => (trace ? traceTotals(trace) : undefined), [trace]);
   if (!trace || !totals) return null;
+  const kind = engineKindOf(trace);
   const running = trace.status === 'running';
   const n = (value: number) => formatNum(locale, value);
   return (
@@ -26,6 +40,11 @@ export function RunSummary() {
       {replaySpeed !== undefined && (
         <p className="engine-banner" data-testid="replay-banner" role="note">
           <strong>{t('replayTitle')}</strong> {t('replayBody', { speed: n(replaySpeed) })}
+        </p>
+      )}
+      {kind && (
+        <p className={`engine-kind kind-${kind}`} data-testid="run-engine" data-kind={kind}>
+          {t(`kind_${kind}`)}
         </p>
       )}
       <h2 data-testid="run-outcome" data-outcome={trace.outcome ?? 'running'}>
@@ -64,7 +83,8 @@ export function RunSummary() {
           </span>
           <span>
             {trace.env
-              ? t('env', { app: trace.env.app, webllm: trace.env.webllm }) +
+              ? t('app', { app: trace.env.app }) +
+                (trace.env.webllm ? t('webllm', { webllm: trace.env.webllm }) : '') +
                 (trace.env.gpu ? t('gpu', { gpu: trace.env.gpu }) : '')
               : trace.origin === 'stage2'
                 ? ''
