@@ -145,3 +145,68 @@ test('export → clear storage → import gives the identical trace', async ({ p
   expect(imported).toEqual(original);
   expect(errors).toEqual([]);
 });
+
+test('a saved run from a newer version is kept, said to exist, and never overwritten by an import', async ({
+  page,
+}) => {
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 0 });
+  await app.runExample('miles-plus-km');
+  await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('saved-run')).toHaveCount(1);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('saved-run').first().getByTestId('saved-run-export').click();
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(await (await download).path(), 'utf8');
+  const id = JSON.parse(text).trace.id as string;
+
+  // A newer page (e.g. before an update was reloaded here) stored this run in its own format.
+  await page.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('umi-lab');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('traces', 'readwrite');
+          const store = tx.objectStore('traces');
+          const get = store.get(id);
+          get.onsuccess = () => {
+            store.put({ ...get.result, trace: { ...get.result.trace, version: 99, newField: true } });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    id,
+  );
+  await page.reload();
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('saved-run')).toHaveCount(0);
+  await expect(page.getByTestId('storage-notice').first()).toContainText(
+    '1 saved run(s) were made by a newer',
+  );
+
+  // Importing the same run again lands beside the hidden one, not on top of it.
+  await page
+    .getByTestId('import-trace-file')
+    .setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('saved-run')).toHaveCount(1);
+  const stored = await page.evaluate(
+    (id) =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('umi-lab');
+        open.onsuccess = () => {
+          const get = open.result.transaction('traces').objectStore('traces').get(id);
+          get.onsuccess = () => {
+            resolve(get.result.trace.version);
+            open.result.close();
+          };
+        };
+      }),
+    id,
+  );
+  expect(stored).toBe(99);
+  expect(errors).toEqual([]);
+});

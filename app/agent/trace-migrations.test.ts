@@ -128,3 +128,27 @@ describe('upgradeStoredTrace (IndexedDB)', () => {
     });
   });
 });
+
+describe('non-finite measurements', () => {
+  it('a version 1 stored run with a NaN speed (a one-token decode) is upgraded, not hidden', async () => {
+    const old = asVersion1(await circleTrace());
+    const steps = (old.steps as { usage?: Record<string, unknown> }[]).map((s) =>
+      s.usage ? { ...s, usage: { ...s.usage, decodeTokensPerSecond: Number.NaN } } : s,
+    );
+    const result = upgradeStoredTrace({ ...old, steps });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.trace.steps[0]?.usage?.decodeTokensPerSecond).toBe(0);
+  });
+
+  it('a run with a NaN speed exports to a file that imports', async () => {
+    const trace = await circleTrace('run');
+    const first = trace.steps[0];
+    if (!first?.usage) throw new Error('the run has no usage');
+    const withNaN = {
+      ...trace,
+      steps: [{ ...first, usage: { ...first.usage, decodeTokensPerSecond: Number.NaN } }],
+    };
+    const result = parseTraceFile(traceFileText(withNaN));
+    expect(result.ok).toBe(true);
+  });
+});

@@ -24,7 +24,19 @@ function v1ToV2(trace: Json): Json {
   const fromStage2 = models.some((m) => isObject(m) && m.id === 'toolbench-chatgpt');
   const forked = steps.some((s) => isObject(s) && s.carriedOver === true);
   const origin = fromStage2 ? 'stage2' : forked ? 'fork' : 'run';
-  return { ...trace, version: 2, origin };
+  // Version 1 could store NaN speeds (a one-token decode) in IndexedDB; the schema wants numbers.
+  const cleaned = steps.map((s) =>
+    isObject(s) && isObject(s.usage) ? { ...s, usage: finiteUsage(s.usage) } : s,
+  );
+  return { ...trace, version: 2, origin, ...(Array.isArray(trace.steps) ? { steps: cleaned } : {}) };
+}
+
+function finiteUsage(usage: Json): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(usage)) {
+    out[key] = typeof value === 'number' && !Number.isFinite(value) ? 0 : value;
+  }
+  return out;
 }
 
 /** `MIGRATIONS[v]` turns a version `v` trace into a version `v + 1` trace. */

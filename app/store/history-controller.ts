@@ -7,6 +7,7 @@ import { historyMessages } from './history-messages';
 import { useAppStore } from './index';
 import {
   deleteTrace,
+  listTraceIds,
   listTraces,
   renameTrace,
   StorageFullError,
@@ -30,7 +31,11 @@ function summary(stored: StoredTrace) {
 
 export async function refreshHistory(): Promise<void> {
   try {
-    useAppStore.getState().setSavedRuns((await listTraces()).map(summary));
+    const listed = await listTraces();
+    useAppStore.getState().setSavedRuns(listed.map(summary));
+    // Runs this page cannot read (a newer version wrote them) stay stored; say they exist.
+    const hidden = (await listTraceIds()).length - listed.length;
+    if (hidden > 0) useAppStore.getState().setStorageNotice(tNow(historyMessages)('hidden', { n: hidden }));
   } catch (error) {
     const t = tNow(historyMessages);
     useAppStore.getState().setStorageNotice(t('cannotRead', { reason: (error as Error).message }));
@@ -125,7 +130,7 @@ export async function importTraceFile(
   const { parseTraceFile } = await import('../agent/trace-file');
   const parsed = parseTraceFile(await file.text());
   if (!parsed.ok) return { ok: false, error: `${file.name}: ${parsed.error}` };
-  const existing = new Set((await listTraces()).map((s) => s.id));
+  const existing = new Set(await listTraceIds());
   let trace = parsed.trace;
   if (existing.has(trace.id)) trace = { ...trace, id: `${trace.id}-imported-${Date.now().toString(36)}` };
   const title = tNow(controllerMessages)('importedTitle', { task: trace.task });

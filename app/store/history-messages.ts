@@ -8,11 +8,15 @@ export const historyMessages = defineMessages(
     storageFull:
       'the browser storage is full: free some space, for example by deleting a cached model or old saved runs',
     fileTooBig: '{name} is {mb} MB; trace files over 20 MB are not opened.',
+    hidden:
+      '{n} saved run(s) were made by a newer or damaged version of umi-lab and cannot be shown here. They are kept: reload the page to update it.',
   },
   {
     cannotRead: '无法读取已保存的运行：{reason}',
     notSaved: '本次运行无法保存（{reason}）。运行会在内存中继续，导出仍然可用。',
     storageFull: '浏览器存储空间已满：请释放一些空间，例如删除已缓存的模型或旧的已保存运行',
     fileTooBig: '{name} 大小为 {mb} MB；超过 20 MB 的运行记录文件不会被打开。',
+    hidden:
+      '有 {n} 个已保存的运行由更新的或已损坏的 umi-lab 版本写入，无法在此显示。它们仍被保留：请重新加载页面以更新。',
   },
 );

@@ -44,6 +44,11 @@ export async function listTraces(): Promise<StoredTrace[]> {
   return usable;
 }
 
+/** Every stored id, including runs this page cannot list (an import must never overwrite one). */
+export async function listTraceIds(): Promise<string[]> {
+  return (await openUmiDb()).getAllKeys('traces');
+}
+
 export async function renameTrace(id: string, title: string): Promise<void> {
   // One transaction: a save of the live run cannot land between the read and the write.
   const tx = (await openUmiDb()).transaction('traces', 'readwrite');

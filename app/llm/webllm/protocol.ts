@@ -75,12 +75,14 @@ export function toUsage(result: WorkerGenerateResult, promptChars: number): Usag
       simulated: false,
     };
   }
+  // WebLLM divides by the decode time, which is 0 for a one-token output: NaN, not a speed.
+  const finite = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n : 0);
   return {
-    promptTokens: u.prompt_tokens,
-    completionTokens: u.completion_tokens,
-    timeToFirstTokenMs: (u.extra?.time_to_first_token_s ?? 0) * 1000,
-    decodeTokensPerSecond: u.extra?.decode_tokens_per_s ?? 0,
-    prefillTokensPerSecond: u.extra?.prefill_tokens_per_s ?? 0,
+    promptTokens: finite(u.prompt_tokens),
+    completionTokens: finite(u.completion_tokens),
+    timeToFirstTokenMs: finite(u.extra?.time_to_first_token_s) * 1000,
+    decodeTokensPerSecond: finite(u.extra?.decode_tokens_per_s),
+    prefillTokensPerSecond: finite(u.extra?.prefill_tokens_per_s),
     wallMs: result.wallMs,
     simulated: false,
   };
