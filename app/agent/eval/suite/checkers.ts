@@ -1,4 +1,6 @@
-import { containsPhrase, extractNumbers } from './normalise';
+import { dateTokens, MONTH_NAMES } from './dates';
+import { type NumberOptions, numberTokens } from './normalise';
+import { claimedDates, claimedNumbers, claimsPhrase, statedSpan } from './span';
 import type { Checker, CheckInput, CheckResult } from './types';
 
 /** Numbers closer than this (relative) are equal even when no tolerance is given (float noise). */
@@ -10,26 +12,64 @@ export function numericTolerance(checker: Extract<Checker, { kind: 'numeric' }>)
   return Math.max(checker.abs ?? 0, rel, FLOAT_EPSILON * Math.max(1, Math.abs(checker.value)));
 }
 
-function firstForbidden(answer: string, forbidden: readonly string[] | undefined): string | undefined {
-  return forbidden?.find((phrase) => containsPhrase(answer, phrase));
-}
+const NO_MATCH: CheckResult = { correct: false, reason: 'no-match' };
 
+/** Accepted and wrong values, judged in the stated answer (span.ts). */
 function phraseCheck(
   answer: string,
   accepted: readonly string[],
-  forbidden?: readonly string[],
+  forbidden: readonly string[] = [],
 ): CheckResult {
-  const banned = firstForbidden(answer, forbidden);
-  if (banned !== undefined) return { correct: false, reason: 'forbidden', found: [banned] };
-  const hit = accepted.find((value) => containsPhrase(answer, value));
-  return hit === undefined
-    ? { correct: false, reason: 'no-match' }
-    : { correct: true, reason: 'match', found: [hit] };
+  const banned = (text: string) => forbidden.find((phrase) => claimsPhrase(text, phrase, true));
+  const hit = (text: string) => accepted.find((value) => claimsPhrase(text, value));
+  const span = statedSpan(answer, (text) => hit(text) !== undefined || banned(text) !== undefined);
+  if (span === undefined) return NO_MATCH;
+  const wrong = banned(span);
+  if (wrong !== undefined) return { correct: false, reason: 'forbidden', found: [wrong] };
+  const right = hit(span);
+  return right === undefined ? NO_MATCH : { correct: true, reason: 'match', found: [right] };
+}
+
+/**
+ * Right when the stated answer claims a value within the tolerance and no other value; a
+ * second value ("Either 16 or 25") makes it wrong. See span.ts for what is not a claim.
+ */
+function numericCheck(
+  checker: Extract<Checker, { kind: 'numeric' }>,
+  answer: string,
+  task: string,
+): CheckResult {
+  // "12 600" is one number when the answer is in the thousands; below that, two.
+  const options: NumberOptions = { spaceGroups: Math.abs(checker.value) >= 1000 };
+  const given = numberTokens(task, options).map((t) => t.value);
+  const claims = (text: string) => claimedNumbers(text, given, options);
+  const span = statedSpan(answer, (text) => claims(text).length > 0);
+  if (span === undefined) return { ...NO_MATCH, found: [] };
+  const numbers = claims(span);
+  const tolerance = numericTolerance(checker);
+  const off = numbers.filter((n) => Math.abs(n - checker.value) > tolerance);
+  const found = numbers.map(String);
+  if (off.length === numbers.length) return { ...NO_MATCH, found };
+  if (off.length > 0) return { correct: false, reason: 'forbidden', found: off.map(String) };
+  return { correct: true, reason: 'match', found };
+}
+
+/** Right when the stated answer claims the date and no other full date (dates the task states aside). */
+function dateCheck(iso: string, answer: string, task: string): CheckResult {
+  const given = dateTokens(task).map((d) => d.iso);
+  const span = statedSpan(answer, (text) => claimedDates(text, given).length > 0);
+  if (span === undefined) return NO_MATCH;
+  const dates = claimedDates(span, given);
+  const off = dates.filter((d) => d !== iso);
+  if (off.length === dates.length) return { ...NO_MATCH, found: dates };
+  if (off.length > 0) return { correct: false, reason: 'forbidden', found: off };
+  return { correct: true, reason: 'match', found: [iso] };
 }
 
 /**
  * Judges a finished run. A must-give-up task is right only when the run gave up; every other
- * task is right only when the run answered and the answer states the expected value.
+ * task is right only when the run answered and the stated answer (span.ts) is the expected
+ * value, and no other.
  */
 export function check(checker: Checker, input: CheckInput): CheckResult {
   if (checker.kind === 'give-up') {
@@ -40,19 +80,16 @@ export function check(checker: Checker, input: CheckInput): CheckResult {
   if (input.answer === undefined || input.answer.trim() === '') {
     return { correct: false, reason: input.gaveUp ? 'gave-up' : 'no-answer' };
   }
-  const answer = input.answer;
+  const { answer, task = '' } = input;
   switch (checker.kind) {
     case 'exact':
       return phraseCheck(answer, [checker.value], checker.forbidden);
     case 'one-of':
       return phraseCheck(answer, checker.values, checker.forbidden);
-    case 'numeric': {
-      const numbers = extractNumbers(answer);
-      const tolerance = numericTolerance(checker);
-      const found = numbers.map(String);
-      const hit = numbers.some((n) => Math.abs(n - checker.value) <= tolerance);
-      return hit ? { correct: true, reason: 'match', found } : { correct: false, reason: 'no-match', found };
-    }
+    case 'numeric':
+      return numericCheck(checker, answer, task);
+    case 'date':
+      return dateCheck(checker.value, answer, task);
   }
 }
 
@@ -63,6 +100,8 @@ export function expectedText(checker: Checker): string {
       return checker.value;
     case 'one-of':
       return checker.values.join(' | ');
+    case 'date':
+      return checker.value;
     case 'numeric': {
       const tolerance = numericTolerance(checker);
       if (tolerance <= FLOAT_EPSILON * Math.max(1, Math.abs(checker.value))) return String(checker.value);
@@ -119,44 +158,15 @@ export function weekday(day: (typeof WEEKDAY_NAMES)[number]): Checker {
   );
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-function ordinal(day: number): string {
-  const tens = day % 100;
-  if (tens >= 11 && tens <= 13) return `${day}th`;
-  return `${day}${['th', 'st', 'nd', 'rd'][day % 10] ?? 'th'}`;
-}
-
 /**
- * A calendar date in the ways answers write it: "2025-06-09", "9 June 2025", "June 9, 2025",
- * "9th June 2025", "the 9th of June 2025", "June 9th, 2025". Punctuation never matters.
+ * A calendar date, in any of the ways answers write it ("2025-06-09", "9 June 2025",
+ * "June 9th, 2025", "the 9th of June 2025"; see dates.ts). Stating another full date makes the
+ * answer wrong ("2025-06-10, not 9 June 2025" states 10 June), except dates the task states.
  */
 export function date(iso: string): Checker {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new Error(`date() needs YYYY-MM-DD, not ${iso}`);
-  const [year, monthIndex, day] = [match[1] ?? '', Number(match[2]) - 1, Number(match[3])];
-  const month = MONTH_NAMES[monthIndex];
-  if (!month) throw new Error(`date() got month ${match[2]} in ${iso}`);
-  const nth = ordinal(day);
-  return oneOf([
-    iso,
-    `${day} ${month} ${year}`,
-    `${month} ${day} ${year}`,
-    `${nth} ${month} ${year}`,
-    `${nth} of ${month} ${year}`,
-    `${month} ${nth} ${year}`,
-  ]);
+  if (!MONTH_NAMES[Number(match[2]) - 1]) throw new Error(`date() got month ${match[2]} in ${iso}`);
+  if (dateTokens(iso)[0]?.iso !== iso) throw new Error(`date() got a day that does not exist: ${iso}`);
+  return { kind: 'date', value: iso };
 }

@@ -63,7 +63,7 @@ export function runMetrics(trace: Trace, checker: Checker | undefined): RunMetri
     outcome: trace.outcome,
     answer,
     gaveUp: didGiveUp,
-    check: checker ? check(checker, { answer, gaveUp: didGiveUp }) : undefined,
+    check: checker ? check(checker, { answer, gaveUp: didGiveUp, task: trace.task }) : undefined,
     toolCalls: calls.length,
     validToolCalls: calls.filter((c) => c.ok).length,
     hallucinatedCalls: hallucinated.length,

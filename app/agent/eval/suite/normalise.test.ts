@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPhrase, extractNumbers, stripMarkdown, words } from './normalise';
+import { containsPhrase, extractNumbers, numberTokens, stripMarkdown, words } from './normalise';
 
 describe('words', () => {
   it('lower-cases, drops accents, Markdown and punctuation', () => {
@@ -87,5 +87,32 @@ describe('extractNumbers', () => {
 describe('stripMarkdown', () => {
   it('keeps link text and drops heading and quote markers', () => {
     expect(stripMarkdown('# Title\n> quoted [text](http://x)')).toBe('Title\nquoted text');
+  });
+});
+
+describe('numberTokens options and edge cases (review #12)', () => {
+  it('reads an amount glued to a currency code, not to other letters', () => {
+    expect(extractNumbers('USD52.67 each, EUR 12 or RMB8')).toEqual([52.67, 12, 8]);
+    expect(extractNumbers('MP3 and ABC12 and xUSD5')).toEqual([]);
+  });
+
+  it('reads a normal-space thousands group only when asked, and never across a word', () => {
+    expect(extractNumbers('12 600 seconds')).toEqual([12, 600]);
+    expect(extractNumbers('12 600 seconds', { spaceGroups: true })).toEqual([12600]);
+    expect(extractNumbers('1 234 567.5', { spaceGroups: true })).toEqual([1234567.5]);
+    expect(extractNumbers('12 and 600', { spaceGroups: true })).toEqual([12, 600]);
+    expect(extractNumbers('12 6000', { spaceGroups: true })).toEqual([12, 6000]);
+  });
+
+  it('a unit exponent is not a number ("m^2"), a power of ten still is', () => {
+    expect(extractNumbers('269,435 m^2')).toEqual([269435]);
+    expect(extractNumbers('1.5 × 10^6 m^3')).toEqual([1.5e6]);
+  });
+
+  it('gives positions into the text as given', () => {
+    expect(numberTokens('a 12 b -3.5')).toEqual([
+      { value: 12, start: 2, end: 4 },
+      { value: -3.5, start: 7, end: 11 },
+    ]);
   });
 });

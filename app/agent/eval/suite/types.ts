@@ -16,15 +16,18 @@ export const SUITE_CATEGORIES = [
 export type SuiteCategory = (typeof SUITE_CATEGORIES)[number];
 
 /**
- * How a run's final answer is judged. Answers are prose (often Markdown), so every checker
- * reads the whole answer text, normalised (normalise.ts):
+ * How a run's final answer is judged. Answers are prose (often Markdown); every checker reads
+ * the stated answer — the bold text, or else the first clause that states something — with
+ * asides, working, negated values and the task's own numbers left out (span.ts):
  * - `exact`: the answer states this value — its words appear as a whole phrase, ignoring
  *   case, accents, punctuation and Markdown ("**Brasília**." matches "Brasilia").
- * - `one-of`: the answer states one of these values (spellings, synonyms, date formats).
- * - `numeric`: a number in the answer is within the tolerance of `value`.
+ * - `one-of`: the answer states one of these values (spellings, synonyms).
+ * - `numeric`: the answer states a number within the tolerance of `value`, and no other.
+ * - `date`: the answer states this date (YYYY-MM-DD, in any usual form), and no other.
  * - `give-up`: the right outcome is to give up (the tools cannot answer the task).
  * `forbidden` phrases make an answer wrong even when it also states the value, so an
- * answer that hedges between candidates ("Monday or Tuesday") is not scored right.
+ * answer that hedges between candidates ("Monday or Tuesday") is not scored right; a
+ * forbidden value named to rule it out ("Canberra, not Sydney") is no claim.
  */
 export type Checker =
   | { kind: 'exact'; value: string; forbidden?: readonly string[] }
@@ -37,6 +40,7 @@ export type Checker =
       /** Relative tolerance (fraction of |value|); the larger of the two applies. */
       rel?: number;
     }
+  | { kind: 'date'; value: string }
   | { kind: 'give-up' };
 
 export type CheckerKind = Checker['kind'];
@@ -73,6 +77,11 @@ export interface CheckInput {
   answer: string | undefined;
   /** True when the run ended with an explicit give-up decision. */
   gaveUp: boolean;
+  /**
+   * The task text: numbers and dates it states are the question restated, not a second
+   * answer ("26.2 miles is 42.16 km").
+   */
+  task?: string;
 }
 
 export type CheckReason =
@@ -80,7 +89,7 @@ export type CheckReason =
   | 'match'
   /** The answer does not state it. */
   | 'no-match'
-  /** The answer also states a value that rules it out. */
+  /** The stated answer also claims a value that rules it out (a wrong value, a second number or date). */
   | 'forbidden'
   /** The run ended without an answer and without giving up (error, step limit, stop). */
   | 'no-answer'
@@ -94,6 +103,6 @@ export type CheckReason =
 export interface CheckResult {
   correct: boolean;
   reason: CheckReason;
-  /** What the checker read: the numbers found, or the forbidden phrase that ruled the answer out. */
+  /** What the checker read: the values the stated answer claims, or the ones that ruled it out. */
   found?: string[];
 }

@@ -130,7 +130,7 @@ export const COUNTRY_TASKS: readonly SuiteTask[] = [
     category: 'countries',
     task: 'What is the capital of Mongolia?',
     tools: ['country_facts'],
-    checker: oneOf(['Ulan Bator', 'Ulaanbaatar', 'Ulan Baatar']),
+    checker: oneOf(['Ulan Bator', 'Ulaanbaatar', 'Ulan Baatar', 'Ulaan Baatar']),
     reference: [
       call('Look up the capital of Mongolia.', 'country_facts', { country: 'Mongolia', field: 'capital' }),
       answer(
