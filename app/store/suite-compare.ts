@@ -1,11 +1,10 @@
-import { runMetrics } from '../agent/eval/suite/metrics';
+import { infrastructureFailure, runMetrics } from '../agent/eval/suite/metrics';
 import { findSuiteTask, suiteTaskForText } from '../agent/eval/suite/tasks';
 import { RUN_MODES, type RunMode } from '../agent/types';
-import { tNow } from '../i18n/use-t';
 import { useAppStore } from './index';
-import { suiteControllerMessages } from './suite-messages';
-import { labModels, prepareModels, runLabTask } from './suite-run';
-import type { CompareColumn } from './suite-slice';
+import { BUSY_NOTICE } from './suite-messages';
+import { labModels, prepareModels, runLabTask, snapshotLabSettings } from './suite-run';
+import type { CompareColumn, LabNotice } from './suite-slice';
 
 /** The running comparison's stop switch, outside the store. */
 let controller: AbortController | undefined;
@@ -18,31 +17,43 @@ export function compareTaskText(): string {
 }
 
 /** Why a comparison cannot start now, or undefined when it can. */
-export function compareBlocker(): string | undefined {
+export function compareBlocker(): LabNotice | undefined {
   const s = useAppStore.getState();
-  const t = tNow(suiteControllerMessages);
-  if (s.runStatus !== 'idle') return t('runTabBusy');
-  if (s.compareStatus !== 'idle') return t('compareBusy');
-  if (s.suiteStatus !== 'idle') return t('suiteBusy');
-  if (!compareTaskText()) return t('needTask');
-  if (s.compareModes.length < 2 || s.compareModes.length > 3) return t('needModes');
+  if (s.activity !== undefined) return { key: BUSY_NOTICE[s.activity] };
+  if (!compareTaskText()) return { key: 'needTask' };
+  if (s.compareModes.length < 2 || s.compareModes.length > 3) return { key: 'needModes' };
   return undefined;
 }
 
 /**
  * Runs one task under two or three modes, one after another, and scores each run with the
- * task's checker when it is a suite task. With WebLLM each mode first loads its preset.
+ * task's checker when it is a suite task. With WebLLM each mode first loads its preset; a
+ * column whose models run another mode than its own is not run. The Run tab's settings are
+ * read once, at the start, for every column.
  */
 export async function runCompare(): Promise<void> {
   const blocker = compareBlocker();
   const store = useAppStore.getState();
-  if (blocker) {
-    store.setCompareNotice(blocker);
+  if (blocker || !store.claimActivity('compare')) {
+    const holder = useAppStore.getState().activity;
+    store.setCompareNotice(blocker ?? { key: BUSY_NOTICE[holder ?? 'compare'] });
     return;
   }
+  try {
+    await compare();
+  } finally {
+    controller = undefined;
+    useAppStore.getState().setCompareStatus('idle');
+    useAppStore.getState().releaseActivity('compare');
+  }
+}
+
+async function compare(): Promise<void> {
+  const store = useAppStore.getState();
   const task = compareTaskText();
   const checker = suiteTaskForText(task)?.checker;
   const { engine, dialect, scriptedTokenDelayMs } = store;
+  const settings = snapshotLabSettings();
   const modes = RUN_MODES.filter((m) => store.compareModes.includes(m));
   const columns: CompareColumn[] = modes.map((mode) =>
     engine === 'webllm'
@@ -55,50 +66,59 @@ export async function runCompare(): Promise<void> {
   store.setCompareStatus('running');
   const update = (i: number, patch: Partial<CompareColumn>) =>
     useAppStore.getState().updateCompareColumn(i, patch);
-  try {
-    for (const [i, column] of columns.entries()) {
-      if (signal.aborted) break;
-      let mode: RunMode = column.mode;
-      if (engine === 'webllm' && column.choice) {
-        update(i, { status: 'loading' });
-        const prepared = await prepareModels(column.choice, signal);
-        if (!prepared.ok) {
-          update(i, { status: prepared.stopped ? 'stopped' : 'failed', error: prepared.error });
-          continue;
-        }
-        mode = prepared.mode;
-      }
-      update(i, { status: 'running' });
-      const trace = await runLabTask({
-        task,
-        mode,
-        dialect,
-        models: labModels(engine, mode, scriptedTokenDelayMs),
-        origin: 'compare',
-        signal,
-        onProgress: (growing) => update(i, { trace: growing }),
-      });
-      if (!trace) {
-        update(i, { status: 'failed' });
+  for (const [i, column] of columns.entries()) {
+    if (signal.aborted) break;
+    const mode: RunMode = column.mode;
+    if (engine === 'webllm' && column.choice) {
+      update(i, { status: 'loading' });
+      const prepared = await prepareModels(column.choice, signal);
+      if (!prepared.ok) {
+        update(i, { status: prepared.stopped ? 'stopped' : 'failed', notice: prepared.notice });
         continue;
       }
-      const stopped = trace.outcome === 'aborted';
-      update(i, {
-        trace,
-        status: stopped ? 'stopped' : 'done',
-        ...(stopped ? {} : { metrics: runMetrics(trace, checker) }),
-      });
+      // "The models chosen in the Models panel" play whatever mode the panel is in.
+      if (prepared.mode !== mode) {
+        update(i, {
+          status: 'failed',
+          notice: { key: 'modeMismatch', values: { mode, actual: prepared.mode } },
+        });
+        continue;
+      }
     }
-    if (signal.aborted) {
-      const left = useAppStore.getState().compareColumns;
-      left.forEach((c, i) => {
-        if (c.status === 'waiting' || c.status === 'loading') update(i, { status: 'stopped' });
-      });
-      useAppStore.getState().setCompareNotice(tNow(suiteControllerMessages)('compareStopped'));
+    update(i, { status: 'running' });
+    const trace = await runLabTask({
+      task,
+      mode,
+      dialect,
+      models: labModels(engine, mode, scriptedTokenDelayMs),
+      settings,
+      origin: 'compare',
+      signal,
+      onProgress: (growing) => update(i, { trace: growing }),
+    });
+    const failure = trace && infrastructureFailure(trace);
+    const where = { mode, ...(column.choice ? { choice: column.choice } : {}) };
+    if (!trace || failure || (trace.outcome === 'aborted' && !signal.aborted)) {
+      // Not the model's doing: shown with its reason, not scored.
+      const notice: LabNotice = failure
+        ? { key: 'runFailed', column: where, error: failure }
+        : { key: 'runInterrupted', column: where };
+      update(i, { status: 'failed', notice, ...(trace ? { trace } : {}) });
+      continue;
     }
-  } finally {
-    controller = undefined;
-    useAppStore.getState().setCompareStatus('idle');
+    const stopped = trace.outcome === 'aborted';
+    update(i, {
+      trace,
+      status: stopped ? 'stopped' : 'done',
+      ...(stopped ? {} : { metrics: runMetrics(trace, checker) }),
+    });
+  }
+  if (signal.aborted) {
+    const left = useAppStore.getState().compareColumns;
+    left.forEach((c, i) => {
+      if (c.status === 'waiting' || c.status === 'loading') update(i, { status: 'stopped' });
+    });
+    useAppStore.getState().setCompareNotice({ key: 'compareStopped' });
   }
 }
 

@@ -1,7 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AbortError } from '../agent/errors';
+import { SUITE_TASKS } from '../agent/eval/suite/tasks';
+import type { GenerateRequest } from '../agent/types';
+import { translate } from '../i18n/i18n';
+import { ScriptedModel } from '../llm/scripted/scripted-model';
 import { useAppStore } from './index';
 import { compareBlocker, runCompare, stopCompare } from './suite-compare';
 import { runSuite, stopSuite, suiteBlocker, suiteCsv } from './suite-controller';
+import { suiteControllerMessages } from './suite-messages';
+import type { LabNotice } from './suite-slice';
 
 /*
  * The controllers in Node with the scripted engine and the real built-in tools (no
@@ -10,21 +17,31 @@ import { runSuite, stopSuite, suiteBlocker, suiteCsv } from './suite-controller'
  */
 
 const store = () => useAppStore.getState();
+/** A notice as the English page shows it (without its error). */
+const text = (notice: LabNotice | undefined) =>
+  notice ? translate(suiteControllerMessages, 'en', notice.key, notice.values) : '';
+const suiteText = () => store().suiteNotices.map(text).join('\n');
 
 beforeEach(() => {
   useAppStore.setState({
     engine: 'scripted',
     dialect: 'chat',
     runStatus: 'idle',
+    activity: undefined,
     suiteStatus: 'idle',
     compareStatus: 'idle',
     suiteResults: [],
-    suiteNotice: undefined,
+    suiteNotices: [],
     compareNotice: undefined,
     compareColumns: [],
     scriptedTokenDelayMs: 0,
+    maxSteps: 10,
     task: '',
   });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('suite controller', () => {
@@ -40,7 +57,9 @@ describe('suite controller', () => {
     expect(results.every((r) => r.config.engine === 'scripted')).toBe(true);
     expect(store().suiteStatus).toBe('idle');
     expect(store().suiteProgress).toBeUndefined();
-    expect(store().suiteNotice).toMatch(/could not be saved/);
+    expect(suiteText()).toMatch(/could not be saved/);
+    expect(store().suiteNotices.find((n) => n.key === 'notSaved')?.error?.name).toBeDefined();
+    expect(store().activity).toBeUndefined();
     const csv = suiteCsv(results).split('\r\n');
     expect(csv).toHaveLength(8); // header, six rows, the final line end
     // Suite order within each mode: units before countries before give-up.
@@ -58,12 +77,9 @@ describe('suite controller', () => {
 
   it('says what is missing instead of starting', async () => {
     store().setSuiteTaskIds([]);
-    expect(suiteBlocker()).toMatch(/Pick at least one task/);
+    expect(text(suiteBlocker())).toMatch(/Pick at least one task/);
     await runSuite();
-    expect(store().suiteNotice).toMatch(/Pick at least one task/);
-    store().setSuiteTaskIds(['capital-australia']);
-    useAppStore.setState({ runStatus: 'running' });
-    expect(suiteBlocker()).toMatch(/Run tab/);
+    expect(suiteText()).toMatch(/Pick at least one task/);
   });
 
   it('Stop ends the suite; the stopped run is not scored', async () => {
@@ -74,7 +90,7 @@ describe('suite controller', () => {
     stopSuite();
     await running;
     expect(store().suiteResults).toHaveLength(0);
-    expect(store().suiteNotice).toMatch(/Stopped after 0 of 2 runs/);
+    expect(suiteText()).toMatch(/Stopped after 0 of 2 runs/);
     expect(store().suiteStatus).toBe('idle');
   });
 });
@@ -113,10 +129,10 @@ describe('compare controller', () => {
   it('needs two or three modes and a task', async () => {
     store().setCompareSource('suite');
     store().setCompareTaskId('');
-    expect(compareBlocker()).toMatch(/task box/);
+    expect(text(compareBlocker())).toMatch(/task box/);
     store().setCompareTaskId('capital-canada');
     store().setCompareModes(['multi']);
-    expect(compareBlocker()).toMatch(/two or three modes/);
+    expect(text(compareBlocker())).toMatch(/two or three modes/);
     await runCompare();
     expect(store().compareColumns).toEqual([]);
   });
@@ -132,6 +148,168 @@ describe('compare controller', () => {
     await running;
     expect(store().compareColumns.map((c) => c.status)).toEqual(['stopped', 'stopped', 'stopped']);
     expect(store().compareColumns[0]?.metrics).toBeUndefined();
-    expect(store().compareNotice).toMatch(/Stopped/);
+    expect(text(store().compareNotice)).toMatch(/Stopped/);
+  });
+});
+
+const task = (id: string) => {
+  const found = SUITE_TASKS.find((t) => t.id === id);
+  if (!found) throw new Error(id);
+  return found.task;
+};
+
+/** Makes the scripted engine fail on one task the way a real model can: a crash, or an abort no one asked for. */
+function failOn(taskText: string, error: Error) {
+  const original = ScriptedModel.prototype.generate;
+  return vi.spyOn(ScriptedModel.prototype, 'generate').mockImplementation(function (
+    this: ScriptedModel,
+    request: GenerateRequest,
+  ) {
+    if (request.context.task === taskText) return Promise.reject(error);
+    return original.call(this, request);
+  });
+}
+
+const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+describe('one activity at a time', () => {
+  it('the suite and the comparison hold the models while they run, and refuse while something else does', async () => {
+    store().setSuiteTaskIds(['capital-australia']);
+    store().setSuiteModes(['multi']);
+    const seen: unknown[] = [];
+    const unsubscribe = useAppStore.subscribe((s) => seen.push(s.activity));
+    await runSuite();
+    unsubscribe();
+    expect(seen).toContain('suite');
+    expect(store().activity).toBeUndefined();
+
+    expect(store().claimActivity('run')).toBe(true);
+    await runSuite();
+    expect(store().suiteNotices.at(-1)?.key).toBe('busyRun');
+    expect(suiteText()).toMatch(/A run is going on in the Run tab/);
+    expect(store().suiteResults).toHaveLength(1);
+    store().setCompareTaskId('capital-canada');
+    store().setCompareModes(['multi', 'single']);
+    await runCompare();
+    expect(store().compareNotice?.key).toBe('busyRun');
+    expect(store().compareColumns).toEqual([]);
+    store().releaseActivity('run');
+
+    store().claimActivity('static-eval');
+    expect(suiteBlocker()?.key).toBe('busyStaticEval');
+    store().releaseActivity('static-eval');
+  });
+});
+
+describe('runs that could not finish are not scored (review #2)', () => {
+  it('a crash stops that column with a notice naming the error; the next column goes on', async () => {
+    failOn(task('capital-canada'), named('WorkerCrashedError', 'The model worker stopped unexpectedly.'));
+    store().setSuiteTaskIds(['capital-australia', 'capital-canada', 'peru-subregion']);
+    store().setSuiteModes(['multi', 'single']);
+    await runSuite();
+    // Canada crashed under both modes: not scored, and Peru never ran — no ✗ for what the model never did.
+    expect(
+      store()
+        .suiteResults.map((r) => `${r.config.mode}:${r.taskId}`)
+        .sort(),
+    ).toEqual(['multi:capital-australia', 'single:capital-australia']);
+    expect(new Set(store().suiteResults.map((r) => r.configKey)).size).toBe(2);
+    const failures = store().suiteNotices.filter((n) => n.key === 'infraFailure');
+    expect(failures.map((n) => [n.column?.mode, n.values?.task, n.error?.name])).toEqual([
+      ['multi', 'capital-canada', 'WorkerCrashedError'],
+      ['single', 'capital-canada', 'WorkerCrashedError'],
+    ]);
+    expect(text(failures[0])).toMatch(/capital-canada under \{config\} could not run to its end/);
+  });
+
+  it('a run aborted without Stop (a restarted worker) stops the column with a notice, not silently', async () => {
+    failOn(task('capital-canada'), new AbortError('The worker restarted.'));
+    store().setSuiteTaskIds(['capital-australia', 'capital-canada', 'peru-subregion']);
+    store().setSuiteModes(['shared']);
+    await runSuite();
+    expect(store().suiteResults.map((r) => r.taskId)).toEqual(['capital-australia']);
+    const notice = store().suiteNotices.find((n) => n.key === 'interrupted');
+    expect(notice).toMatchObject({ values: { task: 'capital-canada' }, column: { mode: 'shared' } });
+    expect(suiteText()).not.toMatch(/Stopped after/);
+  });
+
+  it('the model’s own failures are scored: a run that ends without an answer is wrong, not skipped', async () => {
+    failOn(task('capital-canada'), named('ContextWindowError', 'Too long.'));
+    store().setSuiteTaskIds(['capital-canada']);
+    store().setSuiteModes(['multi']);
+    await runSuite();
+    expect(store().suiteResults[0]?.metrics.check).toMatchObject({ correct: false, reason: 'no-answer' });
+  });
+
+  it('comparison: a column that could not finish fails with its reason and no score; the others run', async () => {
+    const original = ScriptedModel.prototype.generate;
+    let calls = 0;
+    vi.spyOn(ScriptedModel.prototype, 'generate').mockImplementation(function (
+      this: ScriptedModel,
+      request: GenerateRequest,
+    ) {
+      calls += 1;
+      // Only the first column's first turn fails.
+      if (calls === 1) return Promise.reject(named('DeviceLostError', 'The GPU device was lost.'));
+      return original.call(this, request);
+    });
+    store().setCompareSource('suite');
+    store().setCompareTaskId('capital-canada');
+    store().setCompareModes(['multi', 'single']);
+    await runCompare();
+    const [multi, single] = store().compareColumns;
+    expect(multi).toMatchObject({
+      status: 'failed',
+      notice: { key: 'runFailed', error: { name: 'DeviceLostError' } },
+    });
+    expect(multi?.metrics).toBeUndefined();
+    expect(single?.status).toBe('done');
+    expect(single?.metrics?.check?.correct).toBe(true);
+  });
+});
+
+describe('settings are read once, when the suite starts (review #5)', () => {
+  it('every task runs with the snapshot, and the results record it with its fingerprint', async () => {
+    const temperatures: number[] = [];
+    const original = ScriptedModel.prototype.generate;
+    vi.spyOn(ScriptedModel.prototype, 'generate').mockImplementation(function (
+      this: ScriptedModel,
+      request: GenerateRequest,
+    ) {
+      if (request.role === 'planner') temperatures.push(request.sampling.temperature);
+      // Someone edits the Role settings while the suite runs.
+      useAppStore.setState({ roleSampling: { planner: { temperature: 0.9 } }, maxSteps: 3 });
+      return original.call(this, request);
+    });
+    useAppStore.setState({ roleSampling: { planner: { temperature: 0.5 } }, maxSteps: 10 });
+    store().setSuiteTaskIds(['capital-australia', 'capital-canada', 'peru-subregion']);
+    store().setSuiteModes(['multi']);
+    await runSuite();
+    expect(new Set(temperatures)).toEqual(new Set([0.5]));
+    const results = store().suiteResults;
+    expect(results).toHaveLength(3);
+    expect(new Set(results.map((r) => r.configKey)).size).toBe(1);
+    expect(results[0]?.config.settings).toMatchObject({
+      maxSteps: 10,
+      sampling: { planner: { temperature: 0.5 } },
+    });
+    expect(results[0]?.config.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    // The next suite runs with the edited settings: another configuration, another column.
+    vi.restoreAllMocks();
+    store().setSuiteTaskIds(['capital-australia']);
+    await runSuite();
+    expect(new Set(store().suiteResults.map((r) => r.configKey)).size).toBe(2);
+  });
+});
+
+describe('notices are kept as key and values (review #10)', () => {
+  it('so the page can show them in the language chosen later', async () => {
+    useAppStore.setState({ locale: 'zh-CN' });
+    store().setSuiteTaskIds([]);
+    await runSuite();
+    const [notice] = store().suiteNotices;
+    expect(notice).toEqual({ key: 'nothingChosen' });
+    expect(translate(suiteControllerMessages, 'en', 'nothingChosen')).toMatch(/Pick at least one task/);
+    useAppStore.setState({ locale: 'en' });
   });
 });

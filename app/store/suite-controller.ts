@@ -1,18 +1,26 @@
 import { toErrorData } from '../agent/errors';
 import { resultsCsv, resultsJson } from '../agent/eval/suite/export';
-import { runMetrics } from '../agent/eval/suite/metrics';
+import { infrastructureFailure, runMetrics } from '../agent/eval/suite/metrics';
 import { configKey, resultId, type SuiteConfig, type SuiteResult } from '../agent/eval/suite/results';
 import { SUITE_TASKS } from '../agent/eval/suite/tasks';
 import type { SuiteTask } from '../agent/eval/suite/types';
 import type { Trace } from '../agent/trace';
 import type { RunMode } from '../agent/types';
 import { RUN_MODES } from '../agent/types';
-import { tNow } from '../i18n/use-t';
 import { useAppStore } from './index';
 import { clearSuiteResults, loadSuiteResults, loadSuiteTrace, saveSuiteResult } from './suite-db';
-import { suiteControllerMessages } from './suite-messages';
+import { BUSY_NOTICE } from './suite-messages';
 import { type ModelChoice, roleModelIds } from './suite-plan';
-import { labModels, prepareModels, runLabTask } from './suite-run';
+import {
+  type LabSettings,
+  labModels,
+  labSettingsRecord,
+  modelsNotReady,
+  prepareModels,
+  runLabTask,
+  snapshotLabSettings,
+} from './suite-run';
+import type { LabNotice } from './suite-slice';
 
 /** The running suite's stop switch, outside the store (STYLE.md #7). */
 let controller: AbortController | undefined;
@@ -26,8 +34,7 @@ export async function initSuiteResults(): Promise<void> {
     useAppStore.getState().setSuiteResults(await loadSuiteResults());
   } catch (error) {
     useAppStore.getState().setSuiteResults([]);
-    const t = tNow(suiteControllerMessages);
-    useAppStore.getState().setSuiteNotice(t('notRead', { reason: toErrorData(error).message }));
+    useAppStore.getState().addSuiteNotice({ key: 'notRead', error: toErrorData(error) });
   }
 }
 
@@ -56,93 +63,150 @@ function chosenColumns(): Column[] {
 }
 
 /** Why a suite run cannot start now, or undefined when it can. */
-export function suiteBlocker(): string | undefined {
+export function suiteBlocker(): LabNotice | undefined {
   const s = useAppStore.getState();
-  const t = tNow(suiteControllerMessages);
-  if (s.runStatus !== 'idle') return t('runTabBusy');
-  if (s.suiteStatus !== 'idle') return t('suiteBusy');
-  if (s.compareStatus !== 'idle') return t('compareBusy');
-  if (s.suiteTaskIds.length === 0 || chosenColumns().length === 0) return t('nothingChosen');
+  if (s.activity !== undefined) return { key: BUSY_NOTICE[s.activity] };
+  if (s.suiteTaskIds.length === 0 || chosenColumns().length === 0) return { key: 'nothingChosen' };
   return undefined;
+}
+
+/** How one column ended: all its tasks ran, Stop (maybe while its models loaded), or a notice says why not. */
+type ColumnEnd = 'done' | 'stopped' | 'stopped-loading' | 'broken';
+
+interface SuiteRun {
+  tasks: readonly SuiteTask[];
+  settings: LabSettings;
+  signal: AbortSignal;
+  total: number;
+  done: number;
+}
+
+/** Runs every task of one column; a run that could not finish stops the column with a notice. */
+async function runColumn(run: SuiteRun, column: Column): Promise<ColumnEnd> {
+  const store = useAppStore.getState();
+  const { engine, dialect } = store;
+  const { signal } = run;
+  const choice = column.engine === 'webllm' ? column.choice : undefined;
+  let mode: RunMode;
+  if (column.engine === 'webllm') {
+    store.setSuiteProgress({ done: run.done, total: run.total, phase: 'loading', choice: column.choice });
+    const prepared = await prepareModels(column.choice, signal);
+    if (!prepared.ok) {
+      useAppStore.getState().addSuiteNotice(prepared.notice);
+      return prepared.stopped ? 'stopped-loading' : 'broken';
+    }
+    mode = prepared.mode;
+  } else {
+    mode = column.mode;
+  }
+  const where = { mode, ...(choice ? { choice } : {}) };
+  // One configuration per column: the models it planned, the settings of the suite's start.
+  const planned = roleModelIds(labModels(engine, mode, 0));
+  const config: SuiteConfig = {
+    engine,
+    mode,
+    dialect,
+    ...(choice && choice !== 'current' ? { presetId: choice } : {}),
+    models: planned,
+    ...labSettingsRecord(run.settings, mode, dialect),
+  };
+  for (const task of run.tasks) {
+    if (signal.aborted) return 'stopped';
+    if (engine === 'webllm') {
+      const notReady = modelsNotReady(mode);
+      if (notReady) {
+        useAppStore
+          .getState()
+          .addSuiteNotice({ ...notReady, column: where, values: { ...notReady.values, task: task.id } });
+        return 'broken';
+      }
+    }
+    // A fresh set of models per task for the scripted engine; the loaded bridges for WebLLM.
+    const models = labModels(engine, mode, 0);
+    useAppStore.getState().setSuiteProgress({
+      done: run.done,
+      total: run.total,
+      phase: 'running',
+      taskId: task.id,
+      mode,
+      ...(choice ? { choice } : {}),
+    });
+    const trace = await runLabTask({
+      task: task.task,
+      mode,
+      dialect,
+      models,
+      settings: run.settings,
+      origin: 'suite',
+      signal,
+    });
+    if (signal.aborted) return 'stopped';
+    const failure = trace && infrastructureFailure(trace);
+    if (!trace || trace.outcome === 'aborted' || failure) {
+      // Not the model's doing: nothing to score, and the next tasks would fail the same way.
+      useAppStore.getState().addSuiteNotice({
+        key: failure ? 'infraFailure' : 'interrupted',
+        values: { task: task.id },
+        column: where,
+        ...(failure ? { error: failure } : {}),
+      });
+      return 'broken';
+    }
+    const result = makeResult(task, config, trace);
+    useAppStore.getState().addSuiteResult(result);
+    run.done += 1;
+    try {
+      await saveSuiteResult(result, trace);
+    } catch (error) {
+      useAppStore.getState().addSuiteNotice({ key: 'notSaved', error: toErrorData(error) });
+    }
+  }
+  return 'done';
 }
 
 /**
  * Runs the chosen tasks under each chosen mode or preset, one after another: for WebLLM, each
  * preset's models are loaded first. Every finished run is scored, stored and shown at once;
- * Stop ends the run in progress, which is not scored.
+ * Stop ends the run in progress, which is not scored. A run that could not finish (a crashed
+ * worker, a lost GPU, models gone) is not scored either: its column stops with a notice and
+ * the next column goes on. The Run tab's settings are read once, at the start.
  */
 export async function runSuite(): Promise<void> {
   const blocker = suiteBlocker();
   const store = useAppStore.getState();
-  if (blocker) {
-    store.setSuiteNotice(blocker);
+  if (blocker || !store.claimActivity('suite')) {
+    const holder = useAppStore.getState().activity;
+    store.addSuiteNotice(blocker ?? { key: BUSY_NOTICE[holder ?? 'suite'] });
     return;
   }
-  const t = tNow(suiteControllerMessages);
-  const chosen = new Set(store.suiteTaskIds);
-  const tasks = SUITE_TASKS.filter((task) => chosen.has(task.id));
-  const columns = chosenColumns();
-  const { dialect, engine } = store;
-  const total = tasks.length * columns.length;
-  let done = 0;
-  controller = new AbortController();
-  const { signal } = controller;
-  store.setSuiteNotice(undefined);
-  store.setSuiteStatus('running');
   try {
+    const chosen = new Set(store.suiteTaskIds);
+    const tasks = SUITE_TASKS.filter((task) => chosen.has(task.id));
+    const columns = chosenColumns();
+    controller = new AbortController();
+    const run: SuiteRun = {
+      tasks,
+      settings: snapshotLabSettings(),
+      signal: controller.signal,
+      total: tasks.length * columns.length,
+      done: 0,
+    };
+    store.clearSuiteNotices();
+    store.setSuiteStatus('running');
+    let end: ColumnEnd = 'done';
     for (const column of columns) {
-      if (signal.aborted) break;
-      let mode: RunMode;
-      let presetId: string | undefined;
-      if (column.engine === 'webllm') {
-        useAppStore.getState().setSuiteProgress({ done, total, phase: 'loading', choice: column.choice });
-        const prepared = await prepareModels(column.choice, signal);
-        if (!prepared.ok) {
-          useAppStore.getState().setSuiteNotice(prepared.error);
-          break;
-        }
-        mode = prepared.mode;
-        if (column.choice !== 'current') presetId = column.choice;
-      } else {
-        mode = column.mode;
-      }
-      for (const task of tasks) {
-        if (signal.aborted) break;
-        // A fresh set of models per task for the scripted engine; the loaded bridges for WebLLM.
-        const models = labModels(engine, mode, 0);
-        const config: SuiteConfig = {
-          engine,
-          mode,
-          dialect,
-          ...(presetId ? { presetId } : {}),
-          models: roleModelIds(models),
-        };
-        useAppStore.getState().setSuiteProgress({
-          done,
-          total,
-          phase: 'running',
-          taskId: task.id,
-          mode,
-          ...(column.engine === 'webllm' ? { choice: column.choice } : {}),
-        });
-        const trace = await runLabTask({ task: task.task, mode, dialect, models, origin: 'suite', signal });
-        if (!trace || trace.outcome === 'aborted' || signal.aborted) break;
-        const result = makeResult(task, config, trace);
-        useAppStore.getState().addSuiteResult(result);
-        done += 1;
-        try {
-          await saveSuiteResult(result, trace);
-        } catch (error) {
-          useAppStore.getState().setSuiteNotice(t('notSaved', { reason: toErrorData(error).message }));
-        }
-      }
+      if (run.signal.aborted) break;
+      end = await runColumn(run, column);
     }
-    if (signal.aborted && !useAppStore.getState().suiteNotice)
-      useAppStore.getState().setSuiteNotice(t('stopped', { done, total }));
+    // A Stop while models loaded has its own notice (loadStopped).
+    if (run.signal.aborted && end !== 'stopped-loading') {
+      useAppStore.getState().addSuiteNotice({ key: 'stopped', values: { done: run.done, total: run.total } });
+    }
   } finally {
     controller = undefined;
     useAppStore.getState().setSuiteProgress(undefined);
     useAppStore.getState().setSuiteStatus('idle');
+    useAppStore.getState().releaseActivity('suite');
   }
 }
 
@@ -156,10 +220,9 @@ export async function clearResults(): Promise<void> {
   try {
     await clearSuiteResults();
     useAppStore.getState().setSuiteResults([]);
-    useAppStore.getState().setSuiteNotice(undefined);
+    useAppStore.getState().clearSuiteNotices();
   } catch (error) {
-    const t = tNow(suiteControllerMessages);
-    useAppStore.getState().setSuiteNotice(t('notCleared', { reason: toErrorData(error).message }));
+    useAppStore.getState().addSuiteNotice({ key: 'notCleared', error: toErrorData(error) });
   }
 }
 
@@ -174,7 +237,7 @@ export function showInRunTab(trace: Trace): boolean {
 export async function openResultTrace(id: string): Promise<boolean> {
   const trace = await loadSuiteTrace(id).catch(() => undefined);
   if (!trace) {
-    useAppStore.getState().setSuiteNotice(tNow(suiteControllerMessages)('traceGone'));
+    useAppStore.getState().addSuiteNotice({ key: 'traceGone' });
     return false;
   }
   return showInRunTab(trace);

@@ -1,8 +1,17 @@
+import { modeRoles, type SuiteSettings, suiteSettings } from '../agent/eval/suite/settings';
 import { runAgent } from '../agent/orchestrator';
 import { applyEvent, startTrace, type Trace } from '../agent/trace';
-import type { Dialect, Role, RoleModel, RunEvent, RunMode, TraceOrigin } from '../agent/types';
-import { tNow } from '../i18n/use-t';
-import { findPreset } from '../llm/presets';
+import type {
+  Dialect,
+  Role,
+  RoleModel,
+  RunEvent,
+  RunMode,
+  SamplingSettings,
+  ToolDefinition,
+  ToolRunner,
+  TraceOrigin,
+} from '../agent/types';
 import { ScriptedModel } from '../llm/scripted/scripted-model';
 // Registers the suite's scripts with the scripted engine: the lab loads them, the first page load does not.
 import '../llm/scripted/scripts-suite';
@@ -11,8 +20,8 @@ import { cancelLoading, loadModels, modelsForRun, releaseUnplannedModels } from 
 import { plannedSlots } from './models-slice';
 import { runEnvironment } from './run-env';
 import type { EngineChoice } from './settings-slice';
-import { suiteControllerMessages } from './suite-messages';
 import { type ModelChoice, modelPlan } from './suite-plan';
+import type { LabNotice } from './suite-slice';
 import { toolRunner } from './tools-controller';
 
 /**
@@ -44,6 +53,39 @@ export function labModels(
   return engine === 'webllm' ? modelsForRun(mode) : scriptedModels(mode, tokenDelayMs);
 }
 
+/**
+ * The Run tab's settings as a suite or comparison found them when it started. Every task of
+ * the run uses these, whatever is edited meanwhile, so one column never mixes settings.
+ */
+export interface LabSettings {
+  maxSteps: number;
+  roleSampling: Partial<Record<Role, Partial<SamplingSettings>>>;
+  systemPrompts: Partial<Record<Role, string>>;
+  /** The tools enabled at the start: what the models read. Calls go to the page's runner. */
+  tools: ToolRunner;
+}
+
+export function snapshotLabSettings(): LabSettings {
+  const state = useAppStore.getState();
+  const live = toolRunner();
+  const definitions: ToolDefinition[] = structuredClone(live.list());
+  return {
+    maxSteps: state.maxSteps,
+    roleSampling: structuredClone(state.roleSampling),
+    systemPrompts: { ...state.systemPrompts },
+    tools: { list: () => definitions, run: (call, options) => live.run(call, options) },
+  };
+}
+
+/** The settings record and fingerprint of a column (settings.ts). */
+export function labSettingsRecord(
+  settings: LabSettings,
+  mode: RunMode,
+  dialect: Dialect,
+): { settings: SuiteSettings; fingerprint: string } {
+  return suiteSettings({ mode, dialect, ...settings, tools: settings.tools.list() });
+}
+
 /** Events after which the growing trace is worth showing (not every token). */
 const PROGRESS_EVENTS = new Set<RunEvent['type']>([
   'role_started',
@@ -57,26 +99,27 @@ export interface LabRunOptions {
   mode: RunMode;
   dialect: Dialect;
   models: Partial<Record<Role, RoleModel>>;
+  settings: LabSettings;
   origin: TraceOrigin;
   signal: AbortSignal;
   onProgress?: (trace: Trace) => void;
 }
 
-/** Runs one task to its end (or Stop) and returns its trace. Settings (steps, sampling, prompts) are the Run tab's. */
+/** Runs one task to its end (or Stop) with the snapshot settings and returns its trace. */
 export async function runLabTask(options: LabRunOptions): Promise<Trace | undefined> {
-  const state = useAppStore.getState();
+  const { settings } = options;
   let trace: Trace | undefined;
   for await (const event of runAgent({
     task: options.task,
     mode: options.mode,
     dialect: options.dialect,
     models: options.models,
-    tools: toolRunner(),
-    maxSteps: state.maxSteps,
-    sampling: state.roleSampling,
-    systemPrompts: state.systemPrompts,
+    tools: settings.tools,
+    maxSteps: settings.maxSteps,
+    sampling: settings.roleSampling,
+    systemPrompts: settings.systemPrompts,
     origin: options.origin,
-    env: runEnvironment(state),
+    env: runEnvironment(useAppStore.getState()),
     signal: options.signal,
   })) {
     trace = event.type === 'run_started' ? startTrace(event) : trace && applyEvent(trace, event);
@@ -85,42 +128,82 @@ export async function runLabTask(options: LabRunOptions): Promise<Trace | undefi
   return trace;
 }
 
-export type PreparedModels = { ok: true; mode: RunMode } | { ok: false; error: string; stopped?: true };
+/**
+ * Whether the loaded models can still play `mode` (WebLLM): every planned slot ready and a
+ * model for every role. A worker crash, a lost GPU device or a reset slot leaves a role
+ * without a model; a run then would end at once and score nothing about the model.
+ */
+export function modelsNotReady(mode: RunMode): LabNotice | undefined {
+  const state = useAppStore.getState();
+  for (const planned of plannedSlots(state)) {
+    const slot = state.slots[planned.slot];
+    if (slot?.status !== 'ready') {
+      return {
+        key: 'notReady',
+        values: { model: planned.modelId, status: slot?.status ?? 'missing' },
+        ...(slot?.error ? { error: slot.error } : {}),
+      };
+    }
+  }
+  const models = modelsForRun(mode);
+  const missing = modeRoles(mode).filter((role) => !models[role]);
+  if (missing.length > 0) {
+    return {
+      key: 'notReady',
+      values: { model: missing.join(', '), status: 'missing' },
+    };
+  }
+  return undefined;
+}
+
+export type PreparedModels = { ok: true; mode: RunMode } | { ok: false; notice: LabNotice; stopped?: true };
 
 /**
  * Loads the models of a preset (or the hand-picked ones) through the models controller, one
  * role after another as the Models panel does, after freeing the previous preset's workers.
+ * The Models panel shows the preset loaded (it describes what is on the GPU); the Run tab's
+ * mode stays as the user left it.
  */
 export async function prepareModels(choice: ModelChoice, signal: AbortSignal): Promise<PreparedModels> {
-  const t = tNow(suiteControllerMessages);
   const store = useAppStore.getState();
-  if (!store.catalog || !store.gpu?.ok) return { ok: false, error: t('needGpu') };
+  if (!store.catalog || !store.gpu?.ok) return { ok: false, notice: { key: 'needGpu' } };
   if (choice !== 'current') {
     const plan = modelPlan(choice, store.catalog, store.gpu, {
       mode: store.modelsMode,
       roles: store.roleModels,
     });
     if (!plan || plan.unusableRoles.length > 0) {
-      const label = findPreset(choice)?.label ?? choice;
-      return { ok: false, error: t('unusable', { choice: label, notes: plan?.notes.join(' ') ?? '' }) };
+      return { ok: false, notice: { key: 'unusable', column: { choice }, notes: plan?.notes ?? [] } };
     }
+    // choosePreset also switches the Run tab's mode (the Models panel's "use this preset"): not here.
+    const runTabMode = store.mode;
     store.choosePreset(choice);
+    if (useAppStore.getState().mode !== runTabMode) useAppStore.getState().setMode(runTabMode);
   }
+  const stopped = { ok: false, notice: { key: 'loadStopped' }, stopped: true } as const;
   await releaseUnplannedModels();
   const onAbort = () => cancelLoading();
   signal.addEventListener('abort', onAbort, { once: true });
   try {
+    // A Stop during the unload came before the listener: it must still stop the loading.
+    if (signal.aborted) return stopped;
     await loadModels();
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  if (signal.aborted) return { ok: false, error: t('loadStopped'), stopped: true };
+  if (signal.aborted) return stopped;
   const state = useAppStore.getState();
   for (const planned of plannedSlots(state)) {
     const slot = state.slots[planned.slot];
     if (slot?.status !== 'ready') {
-      const reason = slot?.error?.message ?? slot?.text ?? slot?.status ?? 'not loaded';
-      return { ok: false, error: t('notLoaded', { model: planned.modelId, reason }) };
+      return {
+        ok: false,
+        notice: {
+          key: 'notLoaded',
+          values: { model: planned.modelId, status: slot?.status ?? 'missing' },
+          ...(slot?.error ? { error: slot.error } : {}),
+        },
+      };
     }
   }
   return { ok: true, mode: state.modelsMode };

@@ -2,9 +2,25 @@ import type { StateCreator } from 'zustand';
 import type { RunMetrics } from '../agent/eval/suite/metrics';
 import { mergeResults, type SuiteResult } from '../agent/eval/suite/results';
 import type { Trace } from '../agent/trace';
-import type { RunMode } from '../agent/types';
+import type { NamedErrorData, RunMode } from '../agent/types';
 import type { AppState } from './index';
+import type { LabNoticeKey } from './suite-messages';
 import type { ModelChoice } from './suite-plan';
+
+/**
+ * A sentence for the user, kept as its catalog key and values (suite-messages.ts) and
+ * translated when shown, so it follows a change of language.
+ */
+export interface LabNotice {
+  key: LabNoticeKey;
+  values?: Record<string, string | number>;
+  /** The column the sentence is about (its mode, and its preset with WebLLM): shown as `{config}`. */
+  column?: { mode?: RunMode; choice?: ModelChoice };
+  /** A named error after the sentence (ErrorText translates the known ones). */
+  error?: NamedErrorData;
+  /** Notes of the preset resolution (why a preset cannot run), translated when shown. */
+  notes?: string[];
+}
 
 /** A suite or comparison run: idle, running, or stopping after Stop. */
 export type LabStatus = 'idle' | 'running' | 'stopping';
@@ -31,8 +47,8 @@ export interface CompareColumn {
   status: CompareColumnStatus;
   trace?: Trace;
   metrics?: RunMetrics;
-  /** Why the column failed (models did not load…). */
-  error?: string;
+  /** Why the column failed or stopped (models did not load, the run could not finish…). */
+  notice?: LabNotice;
 }
 
 export type CompareSource = 'task-box' | 'suite';
@@ -47,8 +63,8 @@ export interface SuiteSlice {
   /** Every stored result (IndexedDB), newest run of each task and configuration. */
   suiteResults: SuiteResult[];
   suiteResultsLoaded: boolean;
-  /** A sentence for the user: storage trouble, models that did not load, a stopped run. */
-  suiteNotice: string | undefined;
+  /** Sentences for the user, oldest first: storage trouble, models that did not load, a stopped run. */
+  suiteNotices: LabNotice[];
   setSuiteTaskIds: (ids: string[]) => void;
   setSuiteModes: (modes: RunMode[]) => void;
   setSuiteChoices: (choices: ModelChoice[]) => void;
@@ -56,7 +72,8 @@ export interface SuiteSlice {
   setSuiteProgress: (progress: SuiteProgress | undefined) => void;
   setSuiteResults: (results: SuiteResult[]) => void;
   addSuiteResult: (result: SuiteResult) => void;
-  setSuiteNotice: (notice: string | undefined) => void;
+  addSuiteNotice: (notice: LabNotice) => void;
+  clearSuiteNotices: () => void;
 
   compareSource: CompareSource;
   compareTaskId: string;
@@ -67,7 +84,7 @@ export interface SuiteSlice {
   /** The task of the comparison shown (it may differ from the task box by now). */
   compareTask: string | undefined;
   compareColumns: CompareColumn[];
-  compareNotice: string | undefined;
+  compareNotice: LabNotice | undefined;
   setCompareSource: (source: CompareSource) => void;
   setCompareTaskId: (id: string) => void;
   setCompareModes: (modes: RunMode[]) => void;
@@ -75,7 +92,7 @@ export interface SuiteSlice {
   setCompareStatus: (status: LabStatus) => void;
   startComparison: (task: string, columns: CompareColumn[]) => void;
   updateCompareColumn: (index: number, patch: Partial<CompareColumn>) => void;
-  setCompareNotice: (notice: string | undefined) => void;
+  setCompareNotice: (notice: LabNotice | undefined) => void;
 }
 
 export const createSuiteSlice: StateCreator<AppState, [], [], SuiteSlice> = (set) => ({
@@ -86,7 +103,7 @@ export const createSuiteSlice: StateCreator<AppState, [], [], SuiteSlice> = (set
   suiteProgress: undefined,
   suiteResults: [],
   suiteResultsLoaded: false,
-  suiteNotice: undefined,
+  suiteNotices: [],
   setSuiteTaskIds: (suiteTaskIds) => set({ suiteTaskIds }),
   setSuiteModes: (suiteModes) => set({ suiteModes }),
   setSuiteChoices: (suiteChoices) => set({ suiteChoices }),
@@ -94,7 +111,14 @@ export const createSuiteSlice: StateCreator<AppState, [], [], SuiteSlice> = (set
   setSuiteProgress: (suiteProgress) => set({ suiteProgress }),
   setSuiteResults: (suiteResults) => set({ suiteResults, suiteResultsLoaded: true }),
   addSuiteResult: (result) => set((s) => ({ suiteResults: mergeResults(s.suiteResults, [result]) })),
-  setSuiteNotice: (suiteNotice) => set({ suiteNotice }),
+  // The same sentence twice (a result that could not be saved, again) is shown once.
+  addSuiteNotice: (notice) =>
+    set((s) =>
+      s.suiteNotices.some((n) => JSON.stringify(n) === JSON.stringify(notice))
+        ? {}
+        : { suiteNotices: [...s.suiteNotices, notice] },
+    ),
+  clearSuiteNotices: () => set({ suiteNotices: [] }),
 
   compareSource: 'suite',
   compareTaskId: '',

@@ -1,11 +1,11 @@
 import { expectedText } from '../../agent/eval/suite/checkers';
 import { suiteTaskForText } from '../../agent/eval/suite/tasks';
 import { useLocale, useT } from '../../i18n/use-t';
-import { findPreset } from '../../llm/presets';
 import type { CompareColumn as Column } from '../../store/suite-slice';
 import { Markdown } from '../Markdown/Markdown';
-import { duration } from '../SuiteRunner/labels';
-import { checkMessages, modeMessages, suiteRunnerMessages } from '../SuiteRunner/messages';
+import { LabNoticeText } from '../SuiteRunner/LabNoticeText';
+import { choiceName, duration } from '../SuiteRunner/labels';
+import { checkMessages, modeMessages, resultsMessages, suiteRunnerMessages } from '../SuiteRunner/messages';
 import { compareMessages } from './messages';
 
 /** One mode of a comparison: its status, its numbers, its answer and the checker's verdict. */
@@ -22,13 +22,14 @@ export function CompareColumn({
   const tm = useT(modeMessages);
   const ts = useT(suiteRunnerMessages);
   const tc = useT(checkMessages);
+  const tr = useT(resultsMessages);
   const locale = useLocale();
   const fmt = (n: number) => new Intl.NumberFormat(locale).format(n);
   const { trace, metrics } = column;
   const scripted = !!trace && Object.values(trace.models).some((m) => m?.kind === 'scripted');
   const suiteTask = suiteTaskForText(task);
   const check = metrics?.check;
-  const choice = column.choice ? (findPreset(column.choice)?.label ?? column.choice) : undefined;
+  const choice = column.choice ? choiceName(locale, column.choice, tr('yourModels')) : undefined;
   return (
     <article
       className={`compare-column status-${column.status}`}
@@ -49,7 +50,11 @@ export function CompareColumn({
           {t(column.status)}
         </span>
       </header>
-      {column.error && <p className="step-error">{column.error}</p>}
+      {column.notice && (
+        <p className="step-error" data-testid="compare-column-notice" data-key={column.notice.key}>
+          <LabNoticeText notice={column.notice} />
+        </p>
+      )}
       {trace && (
         <dl className="compare-numbers">
           <dt>{t('steps')}</dt>

@@ -1,15 +1,22 @@
 import { SUITE_TASKS } from '../../agent/eval/suite/tasks';
 import { SUITE_CATEGORIES } from '../../agent/eval/suite/types';
 import { RUN_MODES, type RunMode } from '../../agent/types';
-import { useT } from '../../i18n/use-t';
-import { PRESETS } from '../../llm/presets';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { runCompare, stopCompare } from '../../store/suite-compare';
 import { showInRunTab } from '../../store/suite-controller';
 import type { ModelChoice } from '../../store/suite-plan';
 import { presetsForMode } from '../../store/suite-plan';
+import { BusyNote } from '../BusyNote/BusyNote';
 import { EngineRow, PlanLine } from '../SuiteRunner/ColumnPicker';
-import { categoryMessages, modeMessages, suiteRunnerMessages } from '../SuiteRunner/messages';
+import { LabNoticeText } from '../SuiteRunner/LabNoticeText';
+import { choiceName } from '../SuiteRunner/labels';
+import {
+  categoryMessages,
+  modeMessages,
+  resultsMessages,
+  suiteRunnerMessages,
+} from '../SuiteRunner/messages';
 import { CompareColumn } from './CompareColumn';
 import { compareMessages } from './messages';
 import './compare-view.css';
@@ -80,6 +87,8 @@ function ModeChoice({ disabled }: { disabled: boolean }) {
   const t = useT(compareMessages);
   const tm = useT(modeMessages);
   const ts = useT(suiteRunnerMessages);
+  const tr = useT(resultsMessages);
+  const locale = useLocale();
   const modes = useAppStore((s) => s.compareModes);
   const choices = useAppStore((s) => s.compareChoices);
   const engine = useAppStore((s) => s.engine);
@@ -113,7 +122,7 @@ function ModeChoice({ disabled }: { disabled: boolean }) {
                 >
                   {presetsForMode(mode).map((id) => (
                     <option key={id} value={id}>
-                      {PRESETS.find((p) => p.id === id)?.label ?? id}
+                      {choiceName(locale, id, tr('yourModels'))}
                     </option>
                   ))}
                   {modelsMode === mode && <option value="current">{ts('currentModels', { mode })}</option>}
@@ -135,7 +144,8 @@ export function CompareView({ onOpenRun }: { onOpenRun?: (() => void) | undefine
   const columns = useAppStore((s) => s.compareColumns);
   const task = useAppStore((s) => s.compareTask);
   const notice = useAppStore((s) => s.compareNotice);
-  const otherBusy = useAppStore((s) => s.suiteStatus !== 'idle' || s.runStatus !== 'idle');
+  // Something else (a run, the suite, a static evaluation) holds the models.
+  const otherBusy = useAppStore((s) => s.activity !== undefined && s.activity !== 'compare');
   const running = status !== 'idle';
   return (
     <section className="compare-view" data-testid="compare-view" aria-labelledby="compare-title">
@@ -144,6 +154,7 @@ export function CompareView({ onOpenRun }: { onOpenRun?: (() => void) | undefine
       <EngineRow disabled={running} />
       <TaskChoice disabled={running} />
       <ModeChoice disabled={running} />
+      <BusyNote self="compare" />
       <div className="actions">
         <button
           type="button"
@@ -164,8 +175,8 @@ export function CompareView({ onOpenRun }: { onOpenRun?: (() => void) | undefine
         </button>
       </div>
       {notice && (
-        <p className="note notice" role="status" data-testid="compare-notice">
-          {notice}
+        <p className="note notice" role="status" data-testid="compare-notice" data-key={notice.key}>
+          <LabNoticeText notice={notice} />
         </p>
       )}
       {task && columns.length > 0 && (
@@ -183,7 +194,7 @@ export function CompareView({ onOpenRun }: { onOpenRun?: (() => void) | undefine
                   column.trace
                     ? () => {
                         if (column.trace && showInRunTab(column.trace)) onOpenRun?.();
-                        else useAppStore.getState().setCompareNotice(t('runTabBusy'));
+                        else useAppStore.getState().setCompareNotice({ key: 'openBusy' });
                       }
                     : undefined
                 }

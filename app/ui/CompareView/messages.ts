@@ -38,7 +38,6 @@ export const compareMessages = defineMessages(
     gaveUp: 'Gave up.',
     simulated: 'simulated numbers',
     open: 'Open in the Run tab',
-    runTabBusy: 'A run is going on in the Run tab: stop it first to open this one.',
     expected: 'Expected: {expected}',
   },
   {
@@ -77,7 +76,6 @@ export const compareMessages = defineMessages(
     gaveUp: '已放弃。',
     simulated: '模拟数值',
     open: '在“运行”页打开',
-    runTabBusy: '“运行”页正在运行任务：请先停止它，再打开这次运行。',
     expected: '预期：{expected}',
   },
 );

@@ -9,6 +9,8 @@ export interface ChartBar {
   text: string;
   /** Scripted results are drawn hatched, so they never pass for a model's. */
   scripted: boolean;
+  /** The configuration did not run all the tasks: its bar is outlined dashed (the label says how many). */
+  partial?: boolean;
 }
 
 /** Each row: the label on a line of its own (labels can be long), the bar and its value below it. */
@@ -64,7 +66,7 @@ export function AccuracyChart({
       {bars.map((bar, i) => {
         const y = 4 + i * ROW;
         return (
-          <g key={bar.key} data-testid="suite-chart-bar" data-value={bar.value}>
+          <g key={bar.key} data-testid="suite-chart-bar" data-value={bar.value} data-partial={!!bar.partial}>
             <text x={0} y={y + 11} className="chart-label">
               {bar.label}
             </text>
@@ -74,7 +76,7 @@ export function AccuracyChart({
               y={y + BAR_Y}
               width={Math.max(0, Math.min(1, bar.value)) * BAR_WIDTH}
               height={BAR_HEIGHT}
-              className="chart-bar"
+              className={bar.partial ? 'chart-bar partial' : 'chart-bar'}
               // Inline, so the stylesheet's bar colour does not win over the hatching.
               style={bar.scripted ? { fill: `url(#${id}-hatch)` } : undefined}
             />

@@ -4,7 +4,9 @@ import { PRESETS } from '../../llm/presets';
 import { useAppStore } from '../../store';
 import type { EngineChoice } from '../../store/settings-slice';
 import { type ModelChoice, modelPlan } from '../../store/suite-plan';
-import { modeMessages, suiteRunnerMessages } from './messages';
+import { presetNote } from '../ModelPanel/translate-sentences';
+import { choiceName } from './labels';
+import { modeMessages, resultsMessages, suiteRunnerMessages } from './messages';
 
 const CHOICES: ModelChoice[] = [...PRESETS.map((p) => p.id), 'current'];
 
@@ -94,7 +96,7 @@ export function PlanLine({ choice }: { choice: ModelChoice }) {
     <span className="note suite-plan" data-testid={`suite-plan-${choice}`}>
       {t('plan', { models, vram: fmt(plan.vramMB), download: fmt(plan.downloadMB) })}
       {plan.unknownSizes.length > 0 && ` ${t('planUnknown', { models: plan.unknownSizes.join(', ') })}`}
-      {plan.notes.map((note) => ` ${note}`)}
+      {plan.notes.map((note) => ` ${presetNote(locale, note)}`)}
     </span>
   );
 }
@@ -102,6 +104,8 @@ export function PlanLine({ choice }: { choice: ModelChoice }) {
 /** WebLLM: which presets (each couples a mode with models), or the models chosen by hand. */
 export function PresetPicker({ disabled }: { disabled: boolean }) {
   const t = useT(suiteRunnerMessages);
+  const tr = useT(resultsMessages);
+  const locale = useLocale();
   const choices = useAppStore((s) => s.suiteChoices);
   const setChoices = useAppStore((s) => s.setSuiteChoices);
   const modelsMode = useAppStore((s) => s.modelsMode);
@@ -122,7 +126,9 @@ export function PresetPicker({ disabled }: { disabled: boolean }) {
                 disabled={disabled}
                 onChange={(e) => toggle(choice, e.target.checked)}
               />{' '}
-              {preset ? `${preset.label} (${preset.mode})` : t('currentModels', { mode: modelsMode })}
+              {preset
+                ? `${choiceName(locale, preset.id, tr('yourModels'))} (${preset.mode})`
+                : t('currentModels', { mode: modelsMode })}
             </label>
             <PlanLine choice={choice} />
           </div>

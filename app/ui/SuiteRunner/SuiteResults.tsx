@@ -6,76 +6,10 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { clearResults, openResultTrace, suiteCsv, suiteJson } from '../../store/suite-controller';
 import { download } from '../download';
-import { AccuracyChart } from './AccuracyChart';
-import { configLabel, duration, percent, whole } from './labels';
+import { AccuracyChart, type ChartBar } from './AccuracyChart';
+import { configLabel, percent } from './labels';
 import { checkMessages, resultsMessages, suiteRunnerMessages } from './messages';
-
-function SummaryTable({ summaries }: { summaries: ConfigSummary[] }) {
-  const t = useT(resultsMessages);
-  const ts = useT(suiteRunnerMessages);
-  const locale = useLocale();
-  const pct = (x: number | undefined) => (x === undefined ? t('notApplicable') : percent(locale, x));
-  return (
-    <div className="suite-table-scroll">
-      <table className="suite-table" data-testid="suite-summary">
-        <caption>{t('summaryCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('colConfig')}</th>
-            <th scope="col">{t('colRuns')}</th>
-            <th scope="col" title={t('explainAccuracy')}>
-              {t('colAccuracy')}
-            </th>
-            <th scope="col" title={t('explainGiveUp')}>
-              {t('colGiveUp')}
-            </th>
-            <th scope="col" title={t('explainValidity')}>
-              {t('colValidity')}
-            </th>
-            <th scope="col" title={t('explainHallucinated')}>
-              {t('colHallucinated')}
-            </th>
-            <th scope="col">{t('colSteps')}</th>
-            <th scope="col">{t('colTokens')}</th>
-            <th scope="col">{t('colTime')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summaries.map((s) => (
-            <tr
-              key={s.configKey}
-              data-testid="suite-summary-row"
-              data-mode={s.config.mode}
-              data-engine={s.config.engine}
-              data-accuracy={s.accuracy}
-            >
-              <th scope="row">
-                {configLabel(s.config, t('yourModels'))}{' '}
-                {s.config.engine === 'scripted' && (
-                  <span className="badge simulated">{ts('scriptedNote')}</span>
-                )}
-              </th>
-              <td>{s.runs}</td>
-              <td data-testid="suite-accuracy">
-                {percent(locale, s.accuracy)} ({s.correct}/{s.runs})
-              </td>
-              <td>{percent(locale, s.giveUpCorrectness)}</td>
-              <td>
-                {pct(s.toolCallValidity)} ({s.validToolCalls}/{s.toolCalls})
-              </td>
-              <td>
-                {pct(s.hallucinatedToolRate)} ({s.hallucinatedCalls}/{s.toolCalls})
-              </td>
-              <td>{whole(locale, s.meanSteps)}</td>
-              <td>{whole(locale, s.meanTokens)}</td>
-              <td>{duration(locale, s.meanWallMs)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+import { SummaryTable } from './SummaryTable';
 
 function Cell({
   result,
@@ -136,29 +70,48 @@ export function SuiteResults({ onOpenRun }: { onOpenRun?: (() => void) | undefin
   }, [results]);
 
   if (results.length === 0) return <p className="muted">{t('none')}</p>;
-  const label = (s: ConfigSummary) => configLabel(s.config, t('yourModels'));
+  const label = (s: ConfigSummary) => configLabel(locale, s.config, t('yourModels'));
+  // Different task sets: the chart compares on the tasks every configuration ran, when there are any.
+  const mixed = summaries.some((s) => !s.sameTasks);
+  const common = summaries[0]?.commonTasks ?? 0;
+  const onCommon = mixed && common > 0;
+  const bar = (s: ConfigSummary): ChartBar => {
+    const value = onCommon ? (s.commonAccuracy ?? 0) : s.accuracy;
+    const parts = [label(s)];
+    if (s.config.engine === 'scripted') parts.push(`(${ts('scriptedNote')})`);
+    if (!onCommon && !s.sameTasks) parts.push(`(${t('tasksOf', { n: s.tasks, total: s.allTasks })})`);
+    return {
+      key: s.configKey,
+      label: parts.join(' '),
+      value,
+      text: percent(locale, value),
+      scripted: s.config.engine === 'scripted',
+      partial: !onCommon && !s.sameTasks,
+    };
+  };
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const open = async (id: string) => {
     if (await openResultTrace(id)) onOpenRun?.();
     else if (useAppStore.getState().runStatus !== 'idle')
-      useAppStore.getState().setSuiteNotice(t('runTabBusy'));
+      useAppStore.getState().addSuiteNotice({ key: 'openBusy' });
   };
 
   return (
     <section className="suite-results" data-testid="suite-results" aria-labelledby="suite-results-title">
       <h3 id="suite-results-title">{t('title')}</h3>
+      {mixed && (
+        <p className="note notice" role="note" data-testid="suite-mixed-note">
+          {common > 0
+            ? t('mixedNote', { all: summaries[0]?.allTasks ?? 0, common })
+            : t('noCommonNote', { all: summaries[0]?.allTasks ?? 0 })}
+        </p>
+      )}
       <SummaryTable summaries={summaries} />
       <p className="note">{t('explainMeans')}</p>
       <AccuracyChart
-        title={t('chartTitle')}
-        description={t('chartDesc')}
-        bars={summaries.map((s) => ({
-          key: s.configKey,
-          label: s.config.engine === 'scripted' ? `${label(s)} (${ts('scriptedNote')})` : label(s),
-          value: s.accuracy,
-          text: percent(locale, s.accuracy),
-          scripted: s.config.engine === 'scripted',
-        }))}
+        title={onCommon ? t('chartTitleCommon', { n: common }) : t('chartTitle')}
+        description={onCommon ? t('chartDescCommon', { n: common }) : t('chartDesc')}
+        bars={summaries.map(bar)}
       />
       <div className="suite-actions">
         <button

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { SUITE_TASKS } from '../../agent/eval/suite/tasks';
-import { useT } from '../../i18n/use-t';
-import { findPreset } from '../../llm/presets';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { initSuiteResults, runSuite, stopSuite } from '../../store/suite-controller';
+import { BusyNote } from '../BusyNote/BusyNote';
 import { EngineRow, ModePicker, PresetPicker } from './ColumnPicker';
+import { LabNoticeText } from './LabNoticeText';
+import { choiceName } from './labels';
 import { resultsMessages, suiteRunnerMessages } from './messages';
 import { SuiteResults } from './SuiteResults';
 import { TaskPicker } from './TaskPicker';
@@ -13,12 +15,10 @@ import './suite-runner.css';
 function Progress() {
   const t = useT(suiteRunnerMessages);
   const tr = useT(resultsMessages);
+  const locale = useLocale();
   const progress = useAppStore((s) => s.suiteProgress);
   if (!progress) return null;
-  const choice = progress.choice
-    ? (findPreset(progress.choice)?.label ??
-      (progress.choice === 'current' ? tr('yourModels') : progress.choice))
-    : '';
+  const choice = progress.choice ? choiceName(locale, progress.choice, tr('yourModels')) : '';
   const configText = [choice, progress.mode].filter(Boolean).join(' · ');
   return (
     <div className="suite-progress" data-testid="suite-progress">
@@ -42,10 +42,11 @@ export function SuiteRunner({ onOpenRun }: { onOpenRun?: (() => void) | undefine
   const t = useT(suiteRunnerMessages);
   const engine = useAppStore((s) => s.engine);
   const status = useAppStore((s) => s.suiteStatus);
-  const notice = useAppStore((s) => s.suiteNotice);
+  const notices = useAppStore((s) => s.suiteNotices);
   const taskCount = useAppStore((s) => s.suiteTaskIds.length);
   const columns = useAppStore((s) => (s.engine === 'webllm' ? s.suiteChoices.length : s.suiteModes.length));
-  const otherBusy = useAppStore((s) => s.compareStatus !== 'idle' || s.runStatus !== 'idle');
+  // Something else (a run, a comparison, a static evaluation) holds the models.
+  const otherBusy = useAppStore((s) => s.activity !== undefined && s.activity !== 'suite');
   const running = status !== 'idle';
   useEffect(() => {
     void initSuiteResults();
@@ -60,6 +61,7 @@ export function SuiteRunner({ onOpenRun }: { onOpenRun?: (() => void) | undefine
       <p className="note" data-testid="suite-run-count">
         {t('runs', { n: taskCount * columns })}
       </p>
+      <BusyNote self="suite" />
       <div className="actions">
         <button
           type="button"
@@ -75,10 +77,19 @@ export function SuiteRunner({ onOpenRun }: { onOpenRun?: (() => void) | undefine
         </button>
       </div>
       <Progress />
-      {notice && (
-        <p className="note notice" role="status" data-testid="suite-notice">
-          {notice}
-        </p>
+      {notices.length > 0 && (
+        <div role="status" className="suite-notices-list" data-testid="suite-notices">
+          {notices.map((notice) => (
+            <p
+              key={JSON.stringify(notice)}
+              className="note notice"
+              data-testid="suite-notice"
+              data-key={notice.key}
+            >
+              <LabNoticeText notice={notice} />
+            </p>
+          ))}
+        </div>
       )}
       <SuiteResults onOpenRun={onOpenRun} />
     </section>

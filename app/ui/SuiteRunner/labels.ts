@@ -1,12 +1,35 @@
 import type { SuiteConfig } from '../../agent/eval/suite/results';
-import { formatNumber, type Locale } from '../../i18n/i18n';
+import { formatNumber, type Locale, translate } from '../../i18n/i18n';
 import { findPreset } from '../../llm/presets';
+import type { ModelChoice } from '../../store/suite-plan';
+import { presetMessages } from '../ModelPanel/messages';
 
-/** "multi · chat" for the scripted engine; "Tiny · multi · chat" (or "your models · …") for WebLLM. */
-export function configLabel(config: SuiteConfig, yourModels: string): string {
-  if (config.engine === 'scripted') return `${config.mode} · ${config.dialect}`;
-  const models = config.presetId ? (findPreset(config.presetId)?.label ?? config.presetId) : yourModels;
-  return `${models} · ${config.mode} · ${config.dialect}`;
+/** A preset's name in the interface language (the Models panel's names); "your models" for the hand-picked ones. */
+export function choiceName(locale: Locale, choice: ModelChoice | string, yourModels: string): string {
+  if (choice === 'current') return yourModels;
+  return findPreset(choice) ? translate(presetMessages, locale, `${choice}.label`) : choice;
+}
+
+/** The first digits of a settings fingerprint, as the results show it ("#3f9a1c"). */
+export function settingsTag(config: SuiteConfig): string | undefined {
+  return config.fingerprint ? `#${config.fingerprint.slice(0, 6)}` : undefined;
+}
+
+/**
+ * "multi · chat · #3f9a1c" for the scripted engine; "Tiny · multi · chat · #3f9a1c" (or "your
+ * models · …") for WebLLM. The tag tells apart runs under different settings (step limit,
+ * sampling, prompts, tools); results stored before settings were recorded have none.
+ */
+export function configLabel(
+  locale: Locale,
+  config: SuiteConfig,
+  yourModels: string,
+  { withSettings = true }: { withSettings?: boolean } = {},
+): string {
+  const models =
+    config.engine === 'scripted' ? undefined : choiceName(locale, config.presetId ?? 'current', yourModels);
+  const tag = withSettings ? settingsTag(config) : undefined;
+  return [models, config.mode, config.dialect, tag].filter(Boolean).join(' · ');
 }
 
 export function percent(locale: Locale, value: number): string {

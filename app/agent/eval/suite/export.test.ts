@@ -94,7 +94,7 @@ describe('resultsJson', () => {
     const file = JSON.parse(resultsJson([result('a', config(), metrics())], ['a'], new Date(0)));
     expect(file).toMatchObject({
       format: 'umi-lab-suite-results',
-      version: 1,
+      version: 2,
       exportedAt: '1970-01-01T00:00:00.000Z',
     });
     expect(file.note).toMatch(/scripted — not a model/);
@@ -105,5 +105,44 @@ describe('resultsJson', () => {
     );
     expect(real.note).toBeUndefined();
     expect(real.summaries[0].engineNote).toBeUndefined();
+  });
+});
+
+describe('partial configurations in the exports (review #5)', () => {
+  const multi = config();
+  const single = config({ mode: 'single', models: ['backbone=scripted-backbone'] });
+  const results = [
+    result('a', multi, metrics()),
+    result('b', multi, metrics({ check: { correct: false, reason: 'no-match' } })),
+    result('c', multi, metrics()),
+    result('a', single, metrics()),
+  ];
+
+  it('CSV: each row says how many of all the tasks its configuration ran', () => {
+    const rows = parseCsv(resultsCsv(results, ['a', 'b', 'c']));
+    const records = rows.slice(1).map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r[i]])));
+    expect(records.map((r) => [r.mode, r.task_id, r.config_tasks, r.all_tasks, r.same_task_set])).toEqual([
+      ['multi', 'a', '3', '3', 'true'],
+      ['multi', 'b', '3', '3', 'true'],
+      ['multi', 'c', '3', '3', 'true'],
+      ['single', 'a', '1', '3', 'false'],
+    ]);
+  });
+
+  it('JSON: summaries carry the task sets and the score on the common tasks, with a note', () => {
+    const file = JSON.parse(resultsJson(results, ['a', 'b', 'c'], new Date(0)));
+    expect(file.taskSetNote).toMatch(/did not all run the same tasks \(3 in all, 1 run by every one\)/);
+    expect(
+      file.summaries.map((s: Record<string, unknown>) => [
+        s.tasks,
+        s.allTasks,
+        s.sameTasks,
+        s.commonAccuracy,
+      ]),
+    ).toEqual([
+      [3, 3, true, 1],
+      [1, 3, false, 1],
+    ]);
+    expect(JSON.parse(resultsJson([result('a', multi, metrics())])).taskSetNote).toBeUndefined();
   });
 });

@@ -8,7 +8,8 @@ import { type ConfigSummary, type SuiteResult, summarise } from './results';
  */
 
 export const SUITE_RESULTS_FORMAT = 'umi-lab-suite-results';
-export const SUITE_RESULTS_VERSION = 1;
+/** 2: configurations carry their settings and fingerprint; summaries say which tasks they ran. */
+export const SUITE_RESULTS_VERSION = 2;
 export const SCRIPTED_NOTE = 'scripted — not a model';
 
 export const CSV_COLUMNS = [
@@ -20,6 +21,11 @@ export const CSV_COLUMNS = [
   'dialect',
   'preset',
   'models',
+  'settings',
+  'max_steps',
+  'config_tasks',
+  'all_tasks',
+  'same_task_set',
   'outcome',
   'correct',
   'check',
@@ -55,7 +61,7 @@ export function csvText(value: string | undefined): string {
   return csvField(FORMULA_START.test(value) ? `'${value}` : value);
 }
 
-function row(r: SuiteResult): string[] {
+function row(r: SuiteResult, summary: ConfigSummary | undefined): string[] {
   const m = r.metrics;
   return [
     csvText(r.taskId),
@@ -66,6 +72,11 @@ function row(r: SuiteResult): string[] {
     csvText(r.config.dialect),
     csvText(r.config.presetId),
     csvText(r.config.models.join(' ')),
+    csvText(r.config.fingerprint),
+    csvField(r.config.settings?.maxSteps),
+    csvField(summary?.tasks),
+    csvField(summary?.allTasks),
+    csvField(summary?.sameTasks),
     csvText(m.outcome),
     csvField(m.check ? m.check.correct : undefined),
     csvText(m.check?.reason),
@@ -100,9 +111,17 @@ export function orderResults(results: readonly SuiteResult[], taskOrder: readonl
   );
 }
 
-/** One row per task and configuration, header first, CRLF line ends. */
+/**
+ * One row per task and configuration, header first, CRLF line ends. Each row says how many of
+ * all the tasks its configuration ran (`config_tasks` of `all_tasks`), so a partial column
+ * cannot pass for a complete one in a spreadsheet either.
+ */
 export function resultsCsv(results: readonly SuiteResult[], taskOrder: readonly string[] = []): string {
-  const lines = [CSV_COLUMNS.join(','), ...orderResults(results, taskOrder).map((r) => row(r).join(','))];
+  const summaries = new Map(summarise(results).map((s) => [s.configKey, s]));
+  const lines = [
+    CSV_COLUMNS.join(','),
+    ...orderResults(results, taskOrder).map((r) => row(r, summaries.get(r.configKey)).join(',')),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -112,6 +131,8 @@ export interface SuiteResultsFile {
   exportedAt: string;
   /** Present when any result comes from the scripted engine. */
   note?: string;
+  /** Present when the configurations did not all run the same tasks. */
+  taskSetNote?: string;
   summaries: (ConfigSummary & { engineNote?: string })[];
   results: SuiteResult[];
 }
@@ -126,6 +147,8 @@ export function resultsJson(
     s.config.engine === 'scripted' ? { ...s, engineNote: SCRIPTED_NOTE } : s,
   );
   const scripted = results.some((r) => r.config.engine === 'scripted');
+  const first = summaries[0];
+  const mixed = summaries.some((s) => !s.sameTasks);
   const file: SuiteResultsFile = {
     format: SUITE_RESULTS_FORMAT,
     version: SUITE_RESULTS_VERSION,
@@ -133,6 +156,11 @@ export function resultsJson(
     ...(scripted
       ? {
           note: `Results of the scripted engine are ${SCRIPTED_NOTE}: it plays solutions written in advance, so its scores say nothing about any model.`,
+        }
+      : {}),
+    ...(mixed && first
+      ? {
+          taskSetNote: `The configurations did not all run the same tasks (${first.allTasks} in all, ${first.commonTasks} run by every one): compare commonAccuracy, not accuracy.`,
         }
       : {}),
     summaries,

@@ -5,6 +5,7 @@ export * from './export';
 export * from './metrics';
 export * from './normalise';
 export * from './results';
+export * from './settings';
 export * from './span';
 export * from './tasks';
 export * from './types';

@@ -6,7 +6,7 @@ import { type RunConfig, runAgent } from '../../orchestrator';
 import { traceFromEvents } from '../../trace';
 import type { Role, RunEvent } from '../../types';
 import { mustGiveUp, numeric } from './checkers';
-import { callAttempts, runMetrics } from './metrics';
+import { callAttempts, infrastructureFailure, runMetrics } from './metrics';
 
 function tools() {
   const registry = new ToolRegistry();
@@ -146,5 +146,31 @@ describe('runMetrics', () => {
     expect(callAttempts(t)).toEqual([]);
     expect(runMetrics(t, undefined).check).toBeUndefined();
     expect(runMetrics(t, undefined).toolCalls).toBe(0);
+  });
+});
+
+describe('infrastructureFailure (review #2)', () => {
+  it('a run-level error is an infrastructure failure; step errors and a full context are the model’s', async () => {
+    const crashed = await trace('multi', 'chat', {
+      planner: [{ error: Object.assign(new Error('The worker stopped.'), { name: 'WorkerCrashedError' }) }],
+    });
+    expect(infrastructureFailure(crashed)).toEqual({
+      name: 'WorkerCrashedError',
+      message: 'The worker stopped.',
+    });
+    const missing = await trace('multi', 'chat', {}, { models: {} });
+    expect(infrastructureFailure(missing)?.name).toBe('MissingModelError');
+    const full = await trace('multi', 'chat', {
+      planner: [{ error: Object.assign(new Error('Too long.'), { name: 'ContextWindowError' }) }],
+    });
+    expect(full.outcome).toBe('error');
+    expect(infrastructureFailure(full)).toBeUndefined();
+    // A malformed call is a step error: the run goes on and ends in a give-up, which is scored.
+    const bad = await trace('multi', 'chat', {
+      planner: ['Use add.\nNext: caller', 'It failed.\nNext: give up'],
+      caller: ['not a call'],
+    });
+    expect(bad.steps.some((s) => s.status === 'error')).toBe(true);
+    expect(infrastructureFailure(bad)).toBeUndefined();
   });
 });

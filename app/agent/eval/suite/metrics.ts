@@ -1,5 +1,5 @@
 import { type Trace, traceTotals } from '../../trace';
-import type { CallerParse, RunOutcome } from '../../types';
+import type { CallerParse, NamedErrorData, RunOutcome } from '../../types';
 import { check } from './checkers';
 import type { Checker, CheckResult } from './types';
 
@@ -74,4 +74,23 @@ export function runMetrics(trace: Trace, checker: Checker | undefined): RunMetri
     wallMs: Math.max(0, trace.updatedAt - trace.createdAt),
     simulated: totals.simulated,
   };
+}
+
+/**
+ * Run-level errors that are the model's own doing, scored like a wrong answer: the
+ * conversation grew past the model's context window.
+ */
+const MODEL_RUN_ERRORS = new Set(['ContextWindowError']);
+
+/**
+ * The infrastructure failure a run ended with, or undefined. The model's bad outputs (an
+ * unparsable call, an empty plan) are step errors and the run goes on; a run-level error
+ * (`trace.error`) means the run could not go on — no model for a role (MissingModelError), a
+ * crashed worker (WorkerCrashedError), a lost GPU device (DeviceLostError), out of GPU memory,
+ * an engine fault. Such a run says nothing about the model and is not scored.
+ */
+export function infrastructureFailure(trace: Trace): NamedErrorData | undefined {
+  if (trace.outcome !== 'error') return undefined;
+  const error = trace.error ?? { name: 'Error', message: 'The run ended with an error.' };
+  return MODEL_RUN_ERRORS.has(error.name) ? undefined : error;
 }

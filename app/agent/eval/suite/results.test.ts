@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { config, metrics, result } from './fixtures';
 import { configKey, mergeResults, summarise } from './results';
+import { suiteSettings } from './settings';
 
 describe('summarise', () => {
   it('aggregates per configuration: accuracy, give-up correctness, call validity, hallucination, means', () => {
@@ -118,5 +119,46 @@ describe('mergeResults', () => {
     const merged = mergeResults([old, other], [fresh]);
     expect(merged).toHaveLength(2);
     expect(merged.find((r) => r.taskId === 'a')?.metrics.steps).toBe(2);
+  });
+});
+
+describe('comparable configurations (review #5)', () => {
+  it('different settings never share a column; results from before settings were recorded neither', () => {
+    const base = {
+      mode: 'multi' as const,
+      dialect: 'chat' as const,
+      roleSampling: {},
+      systemPrompts: {},
+      tools: [],
+    };
+    const ten = suiteSettings({ ...base, maxSteps: 10 });
+    const five = suiteSettings({ ...base, maxSteps: 5 });
+    expect(ten.fingerprint).not.toBe(five.fingerprint);
+    const a = config({ settings: ten.settings, fingerprint: ten.fingerprint });
+    const b = config({ settings: five.settings, fingerprint: five.fingerprint });
+    expect(configKey(a)).not.toBe(configKey(b));
+    expect(configKey(a)).not.toBe(configKey(config()));
+    expect(summarise([result('t', a, metrics()), result('t', b, metrics())])).toHaveLength(2);
+  });
+
+  it('n of N tasks per configuration, and the score over the tasks every configuration ran', () => {
+    // multi over three tasks (2 right), single over one of them (right): 67% against 100% is not a comparison.
+    const multi = config();
+    const single = config({ mode: 'single', models: ['backbone=b'] });
+    const wrong = metrics({ check: { correct: false, reason: 'no-match' } });
+    const [m, s] = summarise([
+      result('a', multi, metrics()),
+      result('b', multi, wrong),
+      result('c', multi, metrics()),
+      result('b', single, metrics()),
+    ]);
+    expect(m).toMatchObject({ tasks: 3, allTasks: 3, sameTasks: true, commonTasks: 1, commonCorrect: 0 });
+    expect(m?.commonAccuracy).toBe(0);
+    expect(s).toMatchObject({ tasks: 1, allTasks: 3, sameTasks: false, commonTasks: 1, commonCorrect: 1 });
+    expect(s?.commonAccuracy).toBe(1);
+    // No task in common: no common score rather than 0%.
+    const [x] = summarise([result('a', multi, metrics()), result('z', single, metrics())]);
+    expect(x?.commonTasks).toBe(0);
+    expect(x?.commonAccuracy).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { type Dialect, RUN_MODES, type RunMode } from '../../types';
 import type { RunMetrics } from './metrics';
+import type { SuiteSettings } from './settings';
 import type { SuiteCategory } from './types';
 
 /** The engine that played a run. Scripted runs are text written in advance — never a model's score. */
@@ -14,6 +15,10 @@ export interface SuiteConfig {
   presetId?: string;
   /** Model ids per role, in role order ("planner=…"), so different models never share a column. */
   models: string[];
+  /** The settings snapshot the runs used (absent in results stored before settings were recorded). */
+  settings?: SuiteSettings;
+  /** Their fingerprint (settings.ts): runs under different settings never share a column. */
+  fingerprint?: string;
 }
 
 /** One task run under one configuration, scored. */
@@ -33,7 +38,14 @@ export interface SuiteResult {
 }
 
 export function configKey(config: SuiteConfig): string {
-  return [config.engine, config.mode, config.dialect, config.presetId ?? '', ...config.models].join('|');
+  return [
+    config.engine,
+    config.mode,
+    config.dialect,
+    config.presetId ?? '',
+    ...config.models,
+    `settings=${config.fingerprint ?? 'unknown'}`,
+  ].join('|');
 }
 
 export function resultId(config: SuiteConfig, taskId: string): string {
@@ -48,6 +60,17 @@ export interface ConfigSummary {
   correct: number;
   /** correct / runs (must-give-up tasks count as right when the run gave up). */
   accuracy: number;
+  /** Distinct tasks this configuration ran: the n of "n of N tasks". */
+  tasks: number;
+  /** Distinct tasks any configuration of the results ran: the N. */
+  allTasks: number;
+  /** True when this configuration ran the same tasks as every other one shown. */
+  sameTasks: boolean;
+  /** Tasks every configuration ran, and this one's score on them: the fair comparison. */
+  commonTasks: number;
+  commonCorrect: number;
+  /** commonCorrect / commonTasks; undefined when no task was run by all. */
+  commonAccuracy: number | undefined;
   /** Runs whose give-up matched the task: gave up on must-give-up tasks, did not on the others. */
   giveUpRight: number;
   giveUpCorrectness: number;
@@ -71,7 +94,23 @@ export interface ConfigSummary {
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : undefined);
 
-/** Summaries per configuration, in run-mode order then first appearance. */
+/** The tasks of a group of results, and the tasks every group ran. */
+function taskSets(groups: readonly SuiteResult[][]): { all: Set<string>; common: Set<string> } {
+  const all = new Set<string>();
+  let common: Set<string> | undefined;
+  for (const group of groups) {
+    const ids = new Set(group.map((r) => r.taskId));
+    for (const id of ids) all.add(id);
+    common = common ? new Set([...common].filter((id) => ids.has(id))) : ids;
+  }
+  return { all, common: common ?? new Set() };
+}
+
+/**
+ * Summaries per configuration, in run-mode order then first appearance. Configurations that
+ * ran different tasks are not comparable as they stand: each summary says how many of all the
+ * tasks it ran, and its score on the tasks every configuration ran.
+ */
 export function summarise(results: readonly SuiteResult[]): ConfigSummary[] {
   const groups = new Map<string, SuiteResult[]>();
   for (const result of results) {
@@ -79,6 +118,7 @@ export function summarise(results: readonly SuiteResult[]): ConfigSummary[] {
     if (group) group.push(result);
     else groups.set(result.configKey, [result]);
   }
+  const sets = taskSets([...groups.values()]);
   const summaries = [...groups.values()].map((group): ConfigSummary => {
     const first = group[0] as SuiteResult;
     const sum = (pick: (r: SuiteResult) => number) => group.reduce((total, r) => total + pick(r), 0);
@@ -88,12 +128,21 @@ export function summarise(results: readonly SuiteResult[]): ConfigSummary[] {
     const toolCalls = sum((r) => r.metrics.toolCalls);
     const validToolCalls = sum((r) => r.metrics.validToolCalls);
     const hallucinatedCalls = sum((r) => r.metrics.hallucinatedCalls);
+    const tasks = new Set(group.map((r) => r.taskId)).size;
+    const common = group.filter((r) => sets.common.has(r.taskId));
+    const commonCorrect = common.filter((r) => r.metrics.check?.correct === true).length;
     return {
       configKey: first.configKey,
       config: first.config,
       runs,
       correct,
       accuracy: correct / runs,
+      tasks,
+      allTasks: sets.all.size,
+      sameTasks: tasks === sets.all.size,
+      commonTasks: sets.common.size,
+      commonCorrect,
+      commonAccuracy: ratio(commonCorrect, sets.common.size),
       giveUpRight,
       giveUpCorrectness: giveUpRight / runs,
       giveUpTasks: group.filter((r) => r.expectGiveUp).length,

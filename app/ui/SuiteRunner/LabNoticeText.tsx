@@ -1,0 +1,44 @@
+import { useLocale, useT } from '../../i18n/use-t';
+import { slotStatusMessages, suiteControllerMessages } from '../../store/suite-messages';
+import type { LabNotice } from '../../store/suite-slice';
+import { ErrorText } from '../ErrorText/ErrorText';
+import { presetNote } from '../ModelPanel/translate-sentences';
+import { choiceName } from './labels';
+import { resultsMessages } from './messages';
+
+function isSlotStatus(value: unknown): value is keyof typeof slotStatusMessages.en {
+  return typeof value === 'string' && Object.hasOwn(slotStatusMessages.en, value);
+}
+
+/**
+ * A suite or comparison notice in the interface language, made when it is shown: the sentence,
+ * the preset's name and notes translated, and the named error through ErrorText.
+ */
+export function LabNoticeText({ notice }: { notice: LabNotice }) {
+  const locale = useLocale();
+  const t = useT(suiteControllerMessages);
+  const ts = useT(slotStatusMessages);
+  const tr = useT(resultsMessages);
+  const choice = notice.column?.choice;
+  const name = choice ? choiceName(locale, choice, tr('yourModels')) : '';
+  const config = [name, notice.column?.mode].filter(Boolean).join(' · ');
+  const status = notice.values?.status;
+  const values = {
+    ...notice.values,
+    choice: name,
+    config,
+    ...(isSlotStatus(status) ? { status: ts(status) } : {}),
+  };
+  return (
+    <>
+      {t(notice.key, values)}
+      {notice.notes?.map((note) => ` ${presetNote(locale, note)}`)}
+      {notice.error && (
+        <>
+          {' '}
+          <ErrorText error={notice.error} />
+        </>
+      )}
+    </>
+  );
+}
