@@ -345,3 +345,157 @@ test('a suite task typed into the Run tab plays its script before the Evaluate t
   await expect(app.answer).toContainText('Sunday');
   expect(errors).toEqual([]);
 });
+
+/** Ticks suite tasks by id (opening their category's list) and leaves every other task unticked. */
+async function chooseTasks(page: Page, tasks: readonly { id: string; category: string }[]) {
+  const runner = page.getByTestId('suite-runner');
+  await runner.getByRole('button', { name: 'None', exact: true }).click();
+  for (const { id, category } of tasks) {
+    const details = runner.locator('.suite-category', {
+      has: page.getByTestId(`suite-category-${category}`),
+    });
+    if (!(await details.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)))
+      await details.locator('summary').click();
+    await page.getByTestId(`suite-task-${id}`).check();
+  }
+}
+
+async function chooseModes(page: Page, modes: readonly string[]) {
+  for (const mode of ['multi', 'shared', 'single']) {
+    const box = page.getByTestId(`suite-mode-${mode}`);
+    if (modes.includes(mode)) await box.check();
+    else await box.uncheck();
+  }
+}
+
+test('the suite and the comparison wait while a Run-tab run holds the models, and say what is running', async ({
+  page,
+}) => {
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 150 });
+  await app.taskInput.fill(
+    'In which subregion of the world is Peru, according to the offline country dataset?',
+  );
+  await app.runButton.click();
+  await expect(app.stopButton).toBeEnabled();
+  await openLab(page, 'suite');
+  await page.getByRole('button', { name: 'One of each category' }).click();
+  await expect(page.getByTestId('suite-run')).toBeDisabled();
+  const note = page.getByTestId('suite-runner').getByTestId('busy-note');
+  await expect(note).toHaveAttribute('data-activity', 'run');
+  await expect(note).toContainText('A run is in progress on the Run tab.');
+  await page.getByTestId('eval-tab-compare').click();
+  await page.getByTestId('compare-task-select').selectOption('capital-australia');
+  await expect(page.getByTestId('compare-run')).toBeDisabled();
+  await expect(page.getByTestId('compare-view').getByTestId('busy-note')).toHaveAttribute(
+    'data-activity',
+    'run',
+  );
+
+  await page.getByTestId('tab-run').click();
+  await app.stopButton.click();
+  await expect(app.runButton).toBeEnabled();
+  await openLab(page, 'suite');
+  await expect(page.getByTestId('suite-run')).toBeEnabled();
+  await expect(page.getByTestId('suite-runner').getByTestId('busy-note')).toHaveCount(0);
+
+  // …and the other way round: while the suite runs (all of it: lab runs do not wait between tokens), the Run tab waits.
+  await page.getByRole('button', { name: 'All', exact: true }).click();
+  await chooseModes(page, ['multi', 'shared', 'single']);
+  await page.getByTestId('suite-run').click();
+  await expect(page.getByTestId('suite-progress')).toBeVisible();
+  await page.getByTestId('tab-run').click();
+  await expect(app.runButton).toBeDisabled();
+  await expect(page.getByTestId('busy-note')).toHaveAttribute('data-activity', 'suite');
+  await openLab(page, 'suite');
+  await page.getByTestId('suite-stop').click();
+  await expect(page.getByTestId('suite-run')).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
+test('configurations that ran different tasks are marked, and compared on the tasks all ran (table, chart, CSV)', async ({
+  page,
+}) => {
+  const { errors } = await AppPage.open(page, { tokenDelayMs: 0 });
+  await openLab(page, 'suite');
+  const three = [
+    { id: 'capital-australia', category: 'countries' },
+    { id: 'peru-subregion', category: 'countries' },
+    { id: 'moon-landing-weekday', category: 'calendar' },
+  ];
+  await chooseTasks(page, three);
+  await chooseModes(page, ['multi']);
+  await page.getByTestId('suite-run').click();
+  await expect(page.getByTestId('suite-cell')).toHaveCount(3, { timeout: 30_000 });
+  await expect(page.getByTestId('suite-mixed-note')).toHaveCount(0);
+
+  await chooseTasks(page, three.slice(0, 1));
+  await chooseModes(page, ['single']);
+  await page.getByTestId('suite-run').click();
+  await expect(page.getByTestId('suite-cell')).toHaveCount(4, { timeout: 30_000 });
+
+  const rows = page.getByTestId('suite-summary-row');
+  await expect(rows.nth(0).getByTestId('suite-task-count')).toHaveText('3 of 3');
+  await expect(rows.nth(0)).toHaveAttribute('data-same-tasks', 'true');
+  await expect(rows.nth(1).getByTestId('suite-task-count')).toContainText('1 of 3');
+  await expect(rows.nth(1).getByTestId('suite-partial')).toHaveText('not all tasks');
+  await expect(rows.nth(1)).toHaveAttribute('data-same-tasks', 'false');
+  for (const i of [0, 1])
+    await expect(rows.nth(i).getByTestId('suite-common-accuracy')).toHaveText('100% (1/1)');
+  await expect(page.getByTestId('suite-mixed-note')).toContainText('3 in all, 1 run by every one');
+  // Each configuration is labelled with its settings (a mode's roles have their own sampling and prompts).
+  const tags = await page.locator('.suite-settings-tag').allTextContents();
+  expect(tags).toHaveLength(2);
+  for (const tag of tags) expect(tag).toMatch(/^#[0-9a-f]{6}$/);
+  await expect(page.getByTestId('suite-chart')).toContainText('on the one task every configuration ran');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('suite-export-csv').click(),
+  ]);
+  const [header, ...body] = parseCsv(readFileSync((await download.path()) as string, 'utf8'));
+  const records = body.map((fields) => Object.fromEntries((header ?? []).map((c, i) => [c, fields[i]])));
+  expect(records.map((r) => [r.mode, r.task_id, r.config_tasks, r.all_tasks, r.same_task_set])).toEqual([
+    // Suite order: calendar before countries.
+    ['multi', 'moon-landing-weekday', '3', '3', 'true'],
+    ['multi', 'capital-australia', '3', '3', 'true'],
+    ['multi', 'peru-subregion', '3', '3', 'true'],
+    ['single', 'capital-australia', '1', '3', 'false'],
+  ]);
+  expect(records[0]?.settings).toMatch(/^[0-9a-f]{16}$/);
+  expect(errors).toEqual([]);
+});
+
+test('in Chinese the lab names presets and their notes in Chinese, and a notice follows a change of language', async ({
+  page,
+}) => {
+  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  await expect(page.getByTestId('gpu-status')).toBeVisible();
+  await page.getByTestId('model-source-select').selectOption('this-site');
+  await app.switchLanguage('zh-CN');
+  await openLab(page, 'suite');
+  await page.getByTestId('lab-engine-select').selectOption('webllm');
+  const tiny = page.locator('.suite-preset', { has: page.getByTestId('suite-choice-tiny') });
+  await expect(tiny.locator('label')).toContainText('迷你');
+  // SwiftShader has no shader-f16: the note about the f32 twins, in Chinese.
+  await expect(page.getByTestId('suite-plan-tiny')).toContainText('你的 GPU 不支持 shader-f16');
+  await expect(page.getByTestId('suite-plan-tiny')).not.toContainText('Your GPU has no shader-f16');
+  await page.getByRole('button', { name: '每类各选一个' }).click();
+  await page.getByTestId('suite-run').click();
+  await expect(page.getByTestId('suite-progress')).toContainText('正在加载 迷你 的模型');
+  const notice = page.getByTestId('suite-notice');
+  await expect(notice).toContainText('Qwen2.5-0.5B-Instruct-q4f32_1-MLC 未能加载', { timeout: 45_000 });
+  await expect(notice).toContainText('无法下载模型文件');
+  await expect(notice).toHaveAttribute('data-key', 'notLoaded');
+  await app.switchLanguage('en');
+  await expect(notice).toContainText('Qwen2.5-0.5B-Instruct-q4f32_1-MLC did not load (failed)');
+  await expect(notice).toContainText('Missing file');
+  await app.switchLanguage('zh-CN');
+
+  await page.getByTestId('eval-tab-compare').click();
+  await page.getByTestId('compare-mode-multi').check();
+  const presetSelect = page.getByLabel('multi 使用的模型');
+  await expect(presetSelect.locator('option').first()).toHaveText('迷你');
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -114,16 +114,21 @@ export const resultsMessages = defineMessages(
     partial: 'not all tasks',
     partialExplain:
       'This configuration did not run every task the others ran, so its accuracy is over other tasks: compare the accuracy on the tasks all ran.',
-    colCommon: 'Accuracy on the {n} tasks all ran',
+    colCommon: (v: Vars) =>
+      plural('en', n(v), { one: 'Accuracy on the task all ran', other: 'Accuracy on the {n} tasks all ran' }),
     explainCommon:
       'Accuracy over only the tasks every configuration ran: the fair comparison when they ran different tasks.',
     mixedNote:
       'The configurations did not all run the same tasks ({all} in all, {common} run by every one). The chart compares them on those {common}; the table shows both.',
     noCommonNote:
       'The configurations have no task in common ({all} tasks in all): their accuracies are over different tasks and cannot be compared.',
-    chartTitleCommon: 'Accuracy per configuration, on the {n} tasks every configuration ran',
+    chartTitleCommon: (v: Vars) =>
+      plural('en', n(v), {
+        one: 'Accuracy per configuration, on the one task every configuration ran',
+        other: 'Accuracy per configuration, on the {n} tasks every configuration ran',
+      }),
     chartDescCommon:
-      'A bar per configuration; its length is the share of the {n} tasks every configuration ran that it scored right.',
+      'A bar per configuration; its length is the share of the tasks every configuration ran ({n}) that it scored right.',
     settingsExplain: 'Settings: step limit {steps}; tools: {tools}; custom system prompts: {prompts}.',
     settingsUnknown: 'The settings of these runs were not recorded (results from an earlier version).',
     settingsUnknownTag: 'settings not recorded',
