@@ -1,8 +1,8 @@
 import { runAgent } from '../agent/orchestrator';
 import type { Trace, TraceStep } from '../agent/trace';
-import type { Role, RoleModel, RunEvent, RunMode } from '../agent/types';
-import type { ScriptedTask, ScriptStep } from '../llm/scripted/render';
-import { ScriptedModel } from '../llm/scripted/scripted-model';
+import type { Role, RoleModel, RunEvent } from '../agent/types';
+import type { ScriptStep } from '../llm/scripted/render';
+import { scriptedModels } from '../llm/scripted/scripted-models';
 import { findScript } from '../llm/scripted/scripts';
 import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
@@ -14,24 +14,6 @@ import { toolRunner } from './tools-controller';
 
 /** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
 let controller: AbortController | undefined;
-
-function scriptedModels(
-  mode: RunMode,
-  tokenDelayMs: number,
-  scripts?: readonly ScriptedTask[],
-): Partial<Record<Role, RoleModel>> {
-  const make = (id: string) => new ScriptedModel({ id, tokenDelayMs, ...(scripts ? { scripts } : {}) });
-  if (mode === 'single') return { backbone: make('scripted-backbone') };
-  if (mode === 'shared') {
-    const one = make('scripted-shared');
-    return { planner: one, caller: one, summarizer: one };
-  }
-  return {
-    planner: make('scripted-planner'),
-    caller: make('scripted-caller'),
-    summarizer: make('scripted-summarizer'),
-  };
-}
 
 /**
  * Calls `flush` once per animation frame, or after 100 ms when frames do not come (a hidden

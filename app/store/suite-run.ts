@@ -12,7 +12,7 @@ import type {
   ToolRunner,
   TraceOrigin,
 } from '../agent/types';
-import { ScriptedModel } from '../llm/scripted/scripted-model';
+import { scriptedModels } from '../llm/scripted/scripted-models';
 // Registers the suite's scripts with the scripted engine: the lab loads them, the first page load does not.
 import '../llm/scripted/scripts-suite';
 import { useAppStore } from './index';
@@ -28,21 +28,6 @@ import { toolRunner } from './tools-controller';
  * One task run for the evaluation lab, through the same orchestrator, model bridges and tool
  * runner as the Run tab, folded into a trace of its own: the Run tab's trace is never touched.
  */
-
-/** Scripted stand-ins per mode, as the Run tab builds them: one object per role, or one shared. */
-export function scriptedModels(mode: RunMode, tokenDelayMs: number): Partial<Record<Role, RoleModel>> {
-  const make = (id: string) => new ScriptedModel({ id, tokenDelayMs });
-  if (mode === 'single') return { backbone: make('scripted-backbone') };
-  if (mode === 'shared') {
-    const one = make('scripted-shared');
-    return { planner: one, caller: one, summarizer: one };
-  }
-  return {
-    planner: make('scripted-planner'),
-    caller: make('scripted-caller'),
-    summarizer: make('scripted-summarizer'),
-  };
-}
 
 /** The models a lab run uses: the scripted engine's, or the loaded WebLLM models for `mode`. */
 export function labModels(
