@@ -134,3 +134,24 @@ test.describe('phone: running', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('projector: large text', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('one switch scales the whole page, nothing gets wider than the window, and it is remembered', async ({
+    page,
+  }) => {
+    const { app, errors } = await AppPage.open(page, { tokenDelayMs: 0 });
+    const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    expect(await rootSize()).toBe('17px');
+    await page.getByTestId('large-text').check();
+    expect(await rootSize()).toBe('21px');
+    await app.runExample('circle-tiles');
+    await expect(app.outcome).toHaveAttribute('data-outcome', 'answer', { timeout: 30_000 });
+    await expectNoHorizontalScroll(page, 'large text, after a run');
+    await page.reload();
+    await expect(page.getByTestId('large-text')).toBeChecked();
+    expect(await rootSize()).toBe('21px');
+    expect(errors).toEqual([]);
+  });
+});

@@ -30,3 +30,20 @@ test('a lesson link carries task, mode, dialect, tools and settings — not outp
   await studentContext.close();
   expect(errors).toEqual([]);
 });
+
+test('a lesson link carries the class language', async ({ page, browser }) => {
+  const { app, errors } = await AppPage.open(page);
+  await page.getByTestId('example-fever-check').click();
+  await app.switchLanguage('zh-CN');
+  await page.getByTestId('copy-lesson-link').click();
+  const url = page.url();
+
+  const studentContext = await browser.newContext(); // an English browser
+  const student = await studentContext.newPage();
+  await student.goto(url);
+  await expect(student.getByTestId('language')).toHaveValue('zh-CN');
+  await expect(student.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(student.getByTestId('page-notice')).toContainText('已从链接载入课堂');
+  await studentContext.close();
+  expect(errors).toEqual([]);
+});

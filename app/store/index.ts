@@ -26,6 +26,7 @@ export const useAppStore = create<AppState>()(
       storage: createJSONStorage(() => localStorage),
       partialize: (s) => ({
         locale: s.locale,
+        largeText: s.largeText,
         mode: s.mode,
         dialect: s.dialect,
         engine: s.engine,

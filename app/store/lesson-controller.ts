@@ -24,6 +24,7 @@ export function currentLessonUrl(): string {
     stepThrough: s.stepThrough,
     sampling: s.roleSampling,
     systemPrompts: s.systemPrompts,
+    locale: s.locale,
   };
   return `${location.origin}${location.pathname}${lessonHash(lesson)}`;
 }
@@ -35,6 +36,7 @@ export async function applyLessonFromUrl(hash = location.hash): Promise<string |
   if (!parsed.ok) return lessonError(parsed.error);
   const { lesson } = parsed;
   const store = useAppStore.getState();
+  if (lesson.locale) store.setLocale(lesson.locale);
   store.setTask(lesson.task);
   store.setMode(lesson.mode);
   store.setDialect(lesson.dialect);

@@ -12,6 +12,7 @@ describe('lesson links', () => {
       stepThrough: true,
       sampling: { planner: { temperature: 0.7, maxTokens: 200 } },
       systemPrompts: { summarizer: 'Answer in one sentence.' },
+      locale: 'zh-CN',
     };
     const hash = lessonHash(lesson);
     expect(hash).toMatch(/^#lesson=[A-Za-z0-9_-]+$/);
@@ -34,6 +35,7 @@ describe('lesson links', () => {
       mode: 'evil' as never,
       dialect: 'chat',
       sampling: { planner: { temperature: 'hot' as never }, hacker: { maxTokens: 1 } } as never,
+      locale: 'klingon' as never,
     });
     expect(parseLessonHash(hostile)).toEqual({
       ok: true,

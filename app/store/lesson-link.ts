@@ -1,4 +1,5 @@
 import type { Dialect, Role, RunMode, SamplingSettings } from '../agent/types';
+import { isLocale, type Locale } from '../i18n/i18n';
 
 /**
  * A lesson link: the task, mode, dialect, tools and settings of a run, in the URL hash (never
@@ -13,6 +14,8 @@ export interface Lesson {
   stepThrough?: boolean;
   sampling?: Partial<Record<Role, Partial<SamplingSettings>>>;
   systemPrompts?: Partial<Record<Role, string>>;
+  /** The interface language the class uses (the student can switch back). */
+  locale?: Locale;
 }
 
 const MODES: readonly string[] = ['multi', 'shared', 'single'];
@@ -79,5 +82,6 @@ export function parseLessonHash(
   if (sampling) lesson.sampling = sampling;
   const prompts = pickRoles(data.systemPrompts, (v): v is string => typeof v === 'string');
   if (prompts) lesson.systemPrompts = prompts;
+  if (isLocale(data.locale)) lesson.locale = data.locale;
   return { ok: true, lesson };
 }

@@ -9,6 +9,9 @@ export interface SettingsSlice {
   /** Interface language; remembered with the other choices. */
   locale: Locale;
   setLocale: (locale: Locale) => void;
+  /** Larger type everywhere, for a projector at the back of a classroom; remembered. */
+  largeText: boolean;
+  setLargeText: (on: boolean) => void;
   task: string;
   mode: RunMode;
   dialect: Dialect;
@@ -39,6 +42,8 @@ export interface SettingsSlice {
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
   locale: detectLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
   setLocale: (locale) => set({ locale }),
+  largeText: false,
+  setLargeText: (largeText) => set({ largeText }),
   task: '',
   mode: 'multi',
   dialect: 'chat',

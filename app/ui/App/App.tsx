@@ -53,6 +53,26 @@ function LanguageSwitch() {
   );
 }
 
+function LargeTextSwitch() {
+  const t = useT(appMessages);
+  const largeText = useAppStore((s) => s.largeText);
+  const setLargeText = useAppStore((s) => s.setLargeText);
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-text', largeText);
+  }, [largeText]);
+  return (
+    <label className="language-switch">
+      <input
+        type="checkbox"
+        data-testid="large-text"
+        checked={largeText}
+        onChange={(e) => setLargeText(e.target.checked)}
+      />
+      {t('largeText')}
+    </label>
+  );
+}
+
 export function App() {
   const [tab, setTab] = useState<TabId>('run');
   const engine = useAppStore((s) => s.engine);
@@ -68,6 +88,7 @@ export function App() {
           <h1>umi-lab</h1>
           <div className="header-controls">
             <LanguageSwitch />
+            <LargeTextSwitch />
             <OfflineStatus />
           </div>
         </div>

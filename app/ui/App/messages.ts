@@ -15,6 +15,7 @@ export const appMessages = defineMessages(
     tabHistory: 'Saved runs',
     tabEval: 'Evaluate',
     language: 'Language',
+    largeText: 'Large text (projector)',
   },
   {
     tagline: '规划器、调用器与总结器在你的设备上协同工作——α-UMi 多模型智能体。',
@@ -28,5 +29,6 @@ export const appMessages = defineMessages(
     tabHistory: '已保存的运行',
     tabEval: '评测',
     language: '语言',
+    largeText: '大字（投影用）',
   },
 );
