@@ -2,6 +2,7 @@ import type { Trace } from './agent/trace';
 import type { Dialect, RunMode } from './agent/types';
 import type { BoundaryBench } from './console-bench';
 import type { UmiTestHooks } from './console-test-hooks';
+import { tNow } from './i18n/use-t';
 import type { GpuProbe } from './llm/gpu-probe';
 import type { ScriptStep } from './llm/scripted/render';
 import { type AppState, useAppStore } from './store';
@@ -13,6 +14,7 @@ import { callTool, observationOf } from './store/tools-controller';
 import type { ToolInfo } from './store/tools-slice';
 import { getSandbox } from './tools/sandbox/sandbox-bridge';
 import type { SandboxRunResult } from './tools/sandbox/types';
+import { busyMessages } from './ui/BusyNote/messages';
 
 export interface UmiConsoleApi {
   /** Runs a task with the current engine and resolves with its trace. */
@@ -74,6 +76,11 @@ export function installConsoleApi(): void {
   window.umi = {
     async run(task, options = {}) {
       const store = useAppStore.getState();
+      // Say why nothing happens, and change no setting, while something else holds the models.
+      if (store.activity !== undefined && store.activity !== 'run') {
+        const t = tNow(busyMessages);
+        throw new Error(`${t(store.activity)} ${t('wait')}`);
+      }
       store.setTask(task);
       if (options.mode) store.setMode(options.mode);
       if (options.dialect) store.setDialect(options.dialect);

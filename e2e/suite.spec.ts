@@ -378,6 +378,12 @@ test('the suite and the comparison wait while a Run-tab run holds the models, an
   await page.getByTestId('tab-run').click();
   await expect(app.runButton).toBeDisabled();
   await expect(page.getByTestId('busy-note')).toHaveAttribute('data-activity', 'suite');
+  // The console says so too, and changes no setting.
+  const taskBefore = await app.taskInput.inputValue();
+  await expect(page.evaluate(() => window.umi.run('What is 2 + 2?'))).rejects.toThrow(
+    'The task suite is running',
+  );
+  await expect(app.taskInput).toHaveValue(taskBefore);
   await openLab(page, 'suite');
   await page.getByTestId('suite-stop').click();
   await expect(page.getByTestId('suite-run')).toBeEnabled();
