@@ -39,7 +39,10 @@ test.describe('accessibility (axe)', () => {
     await app.taskInput.focus();
     await page.keyboard.press('Control+Enter');
     await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
+    // The answer shows before the final save; Run is enabled (focusable) only after it.
+    await expect(app.runButton).toBeEnabled();
     await app.runButton.focus();
+    await expect(app.runButton).toBeFocused();
     const outline = await app.runButton.evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
   });
