@@ -35,9 +35,26 @@ const pwa = VitePWA({
     icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
   },
   workbox: {
-    globPatterns: ['**/*.{html,js,css,wasm,svg,json,webmanifest}'],
+    // onnx + model: the built-in tiny α-UMi models and their tokenizer (public/tiny/), a few MB each.
+    globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,json,webmanifest,onnx,model}'],
     // Weights and model libraries (public/models/) are huge and cached by WebLLM; source maps are for debugging.
-    globIgnores: ['models/**', '**/*.map'],
+    // The tiny models precached are the default system's (α-UMi GLPFT, multi); the other three
+    // systems (comparisons) are cached on first use by the rule below. checks.json is for tests.
+    globIgnores: [
+      'models/**',
+      '**/*.map',
+      'tiny/one-stage/**',
+      'tiny/shared/**',
+      'tiny/single/**',
+      'tiny/**/checks.json',
+    ],
+    runtimeCaching: [
+      {
+        urlPattern: ({ url }) => /\/tiny\/(one-stage|shared|single)\/[\w-]+\.onnx$/.test(url.pathname),
+        handler: 'CacheFirst',
+        options: { cacheName: 'umi-tiny-models' },
+      },
+    ],
     // WebLLM's chunk is ~6 MB; 32 MB leaves room without precaching anything unexpected.
     maximumFileSizeToCacheInBytes: 32 * 2 ** 20,
     navigateFallback: 'index.html',
@@ -92,6 +109,13 @@ export const LLM_WORKER_CSP = policy({
   // data: the tokenizers' wasm is embedded as a data: URL and read with fetch().
   'connect-src': ["'self'", 'data:', ...MODEL_HOSTS],
 });
+/** The tiny models' worker: onnxruntime-web's wasm and glue, the models and tokenizer, all from this site. */
+export const TINY_WORKER_CSP = policy({
+  'default-src': ["'none'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  // data: the tokenizer library's wasm is embedded as a data: URL and read with fetch().
+  'connect-src': ["'self'", 'data:'],
+});
 /** The sandbox runs untrusted code: QuickJS's wasm from this site, and nothing else. */
 export const SANDBOX_WORKER_CSP = policy({
   'default-src': ["'none'"],
@@ -109,6 +133,7 @@ export function cspFor(path: string): string {
   const file = path.split('?')[0] ?? '';
   if (/\/sandbox\.worker-[\w-]+\.js$/.test(file)) return SANDBOX_WORKER_CSP;
   if (/\/llm\.worker-[\w-]+\.js$/.test(file)) return LLM_WORKER_CSP;
+  if (/\/tiny\.worker-[\w-]+\.js$/.test(file)) return TINY_WORKER_CSP;
   if (/\/sw\.js$|\/workbox-[\w-]+\.js$/.test(file)) return SERVICE_WORKER_CSP;
   // frame-ancestors works only as a header.
   return `${PAGE_CSP}; frame-ancestors 'none'`;

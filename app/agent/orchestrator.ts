@@ -25,6 +25,7 @@ import type {
   StepParse,
   ToolCall,
   ToolDefinition,
+  ToolDocStyle,
   ToolRunner,
   TraceOrigin,
 } from './types';
@@ -42,6 +43,8 @@ export interface RunConfig {
    * `shared` passes one model for all three; `single` needs `backbone`.
    */
   models: Partial<Record<Role, RoleModel>>;
+  /** Why models are missing, when the caller knows (a tiny model that failed to load). */
+  modelsUnavailable?: Error;
   tools: ToolRunner;
   /** Planner turns (backbone turns in `single` mode) before the run gives up. */
   maxSteps?: number;
@@ -83,10 +86,16 @@ export function truncateObservation(text: string): string {
 }
 
 function createSession(config: RunConfig, tools: ToolDefinition[]): DialectSession {
+  // Each model's prompts list the tools in the style it was trained on (tiny models: compact).
+  const toolDocs: Partial<Record<Role, ToolDocStyle>> = {};
+  for (const [role, model] of Object.entries(config.models) as [Role, RoleModel | undefined][]) {
+    if (model?.toolDocs) toolDocs[role] = model.toolDocs;
+  }
   const options = {
     task: config.task,
     tools,
     ...(config.systemPrompts ? { systemPrompts: config.systemPrompts } : {}),
+    ...(Object.keys(toolDocs).length > 0 ? { toolDocs } : {}),
   };
   return config.dialect === 'chat' ? createChatSession(options) : createAlphaUmiSession(options);
 }
@@ -136,9 +145,11 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
 
   const missing = roles.filter((role) => !config.models[role]);
   if (missing.length > 0) {
-    const error = new MissingModelError(
-      `No model is loaded for: ${missing.join(', ')}. Load the models first (Models on your GPU), or choose the scripted demo.`,
-    );
+    const error =
+      config.modelsUnavailable ??
+      new MissingModelError(
+        `No model is loaded for: ${missing.join(', ')}. Load the models first (Models on your GPU), or choose the scripted demo.`,
+      );
     yield { type: 'run_error', error: toErrorData(error), at: now() };
     yield { type: 'run_finished', outcome: 'error', at: now() };
     return;

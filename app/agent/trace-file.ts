@@ -34,12 +34,15 @@ const closed = (properties: Record<string, unknown>, required: string[]) => ({
 });
 
 const namedError = closed({ name: str, message: str }, ['name', 'message']);
-const modelInfo = closed({ id: str, label: str, kind: { enum: ['scripted', 'webllm', 'remote'] } }, [
+const modelInfo = closed({ id: str, label: str, kind: { enum: ['scripted', 'webllm', 'tiny', 'remote'] } }, [
   'id',
   'label',
   'kind',
 ]);
-const sampling = closed({ temperature: num, maxTokens: int, seed: num }, ['temperature', 'maxTokens']);
+const sampling = closed({ temperature: num, maxTokens: int, seed: num, topP: num }, [
+  'temperature',
+  'maxTokens',
+]);
 const perRole = (value: unknown) => ({
   type: 'object',
   propertyNames: { enum: ROLES },

@@ -43,6 +43,12 @@ export interface AlphaUmiToolDoc {
   input: Record<string, string>;
 }
 
+/**
+ * How the alpha-umi dialect lists the tools in `{doc}`: `full` is the GLPFT format; `compact`
+ * (types only, no descriptions) is the named variant the built-in tiny models were trained on.
+ */
+export type ToolDocStyle = 'full' | 'compact';
+
 export interface ToolCall {
   name: string;
   arguments: Record<string, unknown>;
@@ -96,6 +102,8 @@ export interface SamplingSettings {
   temperature: number;
   maxTokens: number;
   seed?: number;
+  /** Nucleus sampling (engines that support it: tiny). Missing means 1. */
+  topP?: number;
 }
 
 export const DEFAULT_SAMPLING: Readonly<Record<Role, SamplingSettings>> = {
@@ -148,13 +156,16 @@ export interface GenerateResult {
 
 export type LoadProgress = { progress: number; text: string; timeElapsedS?: number };
 
-export type EngineKind = 'scripted' | 'webllm' | 'remote';
+/** `tiny`: the built-in tiny α-UMi models (onnxruntime). */
+export type EngineKind = 'scripted' | 'webllm' | 'tiny' | 'remote';
 
 /** One loaded (or loadable) model serving one or more roles. */
 export interface RoleModel {
   readonly id: string;
   readonly label: string;
   readonly kind: EngineKind;
+  /** The `{doc}` style this model was trained on (alpha-umi dialect). Default `full`. */
+  readonly toolDocs?: ToolDocStyle;
   load(options?: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void }): Promise<void>;
   /** Rejects with an `AbortError` when `signal` aborts; never resolves with half an answer silently. */
   generate(request: GenerateRequest): Promise<GenerateResult>;
@@ -240,6 +251,8 @@ export interface DialectSessionOptions {
   tools: ToolDefinition[];
   /** Replacement system prompts (chat dialect); missing roles use the defaults. */
   systemPrompts?: Partial<Record<Role, string>>;
+  /** How each role's prompt lists the tools (alpha-umi dialect); missing roles use `full`. */
+  toolDocs?: Partial<Record<Role, ToolDocStyle>>;
 }
 
 // ---------------------------------------------------------------------------

@@ -5,9 +5,16 @@ import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSuiteSlice, type SuiteSlice } from './suite-slice';
+import { createTinySlice, type TinySlice } from './tiny-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
 
-export type AppState = SettingsSlice & RunSlice & ModelsSlice & ToolsSlice & HistorySlice & SuiteSlice;
+export type AppState = SettingsSlice &
+  RunSlice &
+  ModelsSlice &
+  ToolsSlice &
+  HistorySlice &
+  SuiteSlice &
+  TinySlice;
 
 /** One store made of slices; middleware is applied once, here. Only choices persist. */
 export const useAppStore = create<AppState>()(
@@ -19,10 +26,17 @@ export const useAppStore = create<AppState>()(
       ...createToolsSlice(...a),
       ...createHistorySlice(...a),
       ...createSuiteSlice(...a),
+      ...createTinySlice(...a),
     }),
     {
       name: 'umi-lab.settings',
-      version: 1,
+      // 2: the tiny α-UMi engine became the default; a saved `scripted` was the old default.
+      version: 2,
+      migrate: (persisted, version) => {
+        const state = (persisted ?? {}) as { engine?: string };
+        if (version < 2 && state.engine === 'scripted') state.engine = 'tiny';
+        return state as AppState;
+      },
       storage: createJSONStorage(() => localStorage),
       partialize: (s) => ({
         locale: s.locale,
@@ -30,6 +44,7 @@ export const useAppStore = create<AppState>()(
         mode: s.mode,
         dialect: s.dialect,
         engine: s.engine,
+        tinyMultiSystem: s.tinyMultiSystem,
         maxSteps: s.maxSteps,
         scriptedTokenDelayMs: s.scriptedTokenDelayMs,
         roleSampling: s.roleSampling,

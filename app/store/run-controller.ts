@@ -10,6 +10,8 @@ import { modelsForRun } from './models-controller';
 import { stopReplay } from './replay-controller';
 import { review } from './review-controller';
 import { runEnvironment } from './run-env';
+import { selectRunDialect } from './selectors';
+import { tinyModelsForRun } from './tiny-controller';
 import { toolRunner } from './tools-controller';
 
 /** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
@@ -68,6 +70,28 @@ export async function startRun(
   if (state.engine === 'scripted' && !options.script && !findScript(task)) {
     await import('../llm/scripted/scripts-suite').catch(() => undefined); // then: the honest no-script give-up
   }
+  let models: Partial<Record<Role, RoleModel>>;
+  let modelsUnavailable: Error | undefined;
+  try {
+    models = options.models
+      ? options.models
+      : state.engine === 'tiny'
+        ? await tinyModelsForRun(state.mode, state.tinyMultiSystem, signal)
+        : state.engine === 'webllm'
+          ? modelsForRun(state.mode)
+          : scriptedModels(
+              state.mode,
+              state.scriptedTokenDelayMs,
+              // A script given from the console (a teacher's own demo) plays instead of the examples.
+              options.script
+                ? [{ id: 'console', title: 'Console script', task, tools: [], steps: options.script }]
+                : undefined,
+            );
+  } catch (error) {
+    // The tiny models did not load: the run ends at once with the reason, and nothing is lost.
+    models = {};
+    modelsUnavailable = error instanceof Error ? error : new Error(String(error));
+  }
   let pending: RunEvent[] = [];
   const flush = () => {
     if (pending.length === 0) return;
@@ -82,19 +106,9 @@ export async function startRun(
     for await (const event of runAgent({
       task,
       mode: state.mode,
-      dialect: state.dialect,
-      models: options.models
-        ? options.models
-        : state.engine === 'webllm'
-          ? modelsForRun(state.mode)
-          : scriptedModels(
-              state.mode,
-              state.scriptedTokenDelayMs,
-              // A script given from the console (a teacher's own demo) plays instead of the examples.
-              options.script
-                ? [{ id: 'console', title: 'Console script', task, tools: [], steps: options.script }]
-                : undefined,
-            ),
+      dialect: selectRunDialect(state),
+      models,
+      ...(modelsUnavailable ? { modelsUnavailable } : {}),
       tools: toolRunner(),
       maxSteps: state.maxSteps,
       sampling: state.roleSampling,

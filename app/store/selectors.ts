@@ -17,3 +17,6 @@ export function selectActiveRole(s: AppState): Role | 'tool' | undefined {
 
 /** Something (a run, a suite, a comparison, a static evaluation) is using the models. */
 export const selectModelsBusy = (s: AppState) => s.activity !== undefined;
+
+/** The dialect a run uses: the tiny models read alpha-umi prompts only. */
+export const selectRunDialect = (s: AppState) => (s.engine === 'tiny' ? 'alpha-umi' : s.dialect);

@@ -3,7 +3,8 @@ import type { Dialect, Role, RunMode, SamplingSettings } from '../agent/types';
 import { detectLocale, type Locale } from '../i18n/i18n';
 import type { AppState } from './index';
 
-export type EngineChoice = 'scripted' | 'webllm';
+/** `tiny`: the built-in tiny α-UMi models (the default); `scripted`: the labelled demo. */
+export type EngineChoice = 'tiny' | 'scripted' | 'webllm';
 
 export interface SettingsSlice {
   /** Interface language; remembered with the other choices. */
@@ -47,7 +48,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   task: '',
   mode: 'multi',
   dialect: 'chat',
-  engine: 'scripted',
+  engine: 'tiny',
   maxSteps: 10,
   scriptedTokenDelayMs: 25,
   roleSampling: {},

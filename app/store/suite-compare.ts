@@ -2,6 +2,7 @@ import { infrastructureFailure, runMetrics } from '../agent/eval/suite/metrics';
 import { findSuiteTask, suiteTaskForText } from '../agent/eval/suite/tasks';
 import { RUN_MODES, type RunMode } from '../agent/types';
 import { useAppStore } from './index';
+import { selectRunDialect } from './selectors';
 import { BUSY_NOTICE } from './suite-messages';
 import { labModels, prepareModels, runLabTask, snapshotLabSettings } from './suite-run';
 import type { CompareColumn, LabNotice } from './suite-slice';
@@ -52,7 +53,8 @@ async function compare(): Promise<void> {
   const store = useAppStore.getState();
   const task = compareTaskText();
   const checker = suiteTaskForText(task)?.checker;
-  const { engine, dialect, scriptedTokenDelayMs } = store;
+  const { engine, scriptedTokenDelayMs } = store;
+  const dialect = selectRunDialect(store);
   const settings = snapshotLabSettings();
   const modes = RUN_MODES.filter((m) => store.compareModes.includes(m));
   const columns: CompareColumn[] = modes.map((mode) =>
@@ -90,7 +92,7 @@ async function compare(): Promise<void> {
       task,
       mode,
       dialect,
-      models: labModels(engine, mode, scriptedTokenDelayMs),
+      models: await labModels(engine, mode, scriptedTokenDelayMs, signal),
       settings,
       origin: 'compare',
       signal,

@@ -8,6 +8,7 @@ import type { Trace } from '../agent/trace';
 import type { RunMode } from '../agent/types';
 import { RUN_MODES } from '../agent/types';
 import { useAppStore } from './index';
+import { selectRunDialect } from './selectors';
 import { clearSuiteResults, loadSuiteResults, loadSuiteTrace, saveSuiteResult } from './suite-db';
 import { BUSY_NOTICE } from './suite-messages';
 import { type ModelChoice, roleModelIds } from './suite-plan';
@@ -84,7 +85,8 @@ interface SuiteRun {
 /** Runs every task of one column; a run that could not finish stops the column with a notice. */
 async function runColumn(run: SuiteRun, column: Column): Promise<ColumnEnd> {
   const store = useAppStore.getState();
-  const { engine, dialect } = store;
+  const { engine } = store;
+  const dialect = selectRunDialect(store);
   const { signal } = run;
   const choice = column.engine === 'webllm' ? column.choice : undefined;
   let mode: RunMode;
@@ -101,7 +103,7 @@ async function runColumn(run: SuiteRun, column: Column): Promise<ColumnEnd> {
   }
   const where = { mode, ...(choice ? { choice } : {}) };
   // One configuration per column: the models it planned, the settings of the suite's start.
-  const planned = roleModelIds(labModels(engine, mode, 0));
+  const planned = roleModelIds(await labModels(engine, mode, 0, signal));
   const config: SuiteConfig = {
     engine,
     mode,
@@ -122,7 +124,7 @@ async function runColumn(run: SuiteRun, column: Column): Promise<ColumnEnd> {
       }
     }
     // A fresh set of models per task for the scripted engine; the loaded bridges for WebLLM.
-    const models = labModels(engine, mode, 0);
+    const models = await labModels(engine, mode, 0, signal);
     useAppStore.getState().setSuiteProgress({
       done: run.done,
       total: run.total,

@@ -22,6 +22,7 @@ import { runEnvironment } from './run-env';
 import type { EngineChoice } from './settings-slice';
 import { type ModelChoice, modelPlan } from './suite-plan';
 import type { LabNotice } from './suite-slice';
+import { tinyModelsForRun } from './tiny-controller';
 import { toolRunner } from './tools-controller';
 
 /**
@@ -29,12 +30,20 @@ import { toolRunner } from './tools-controller';
  * runner as the Run tab, folded into a trace of its own: the Run tab's trace is never touched.
  */
 
-/** The models a lab run uses: the scripted engine's, or the loaded WebLLM models for `mode`. */
-export function labModels(
+/**
+ * The models a lab run uses: the scripted engine's, the loaded WebLLM models for `mode`, or
+ * the tiny models for `mode` (loaded on first use; a load failure gives none, and the run
+ * then ends with the missing-model error).
+ */
+export async function labModels(
   engine: EngineChoice,
   mode: RunMode,
   tokenDelayMs: number,
-): Partial<Record<Role, RoleModel>> {
+  signal?: AbortSignal,
+): Promise<Partial<Record<Role, RoleModel>>> {
+  if (engine === 'tiny') {
+    return tinyModelsForRun(mode, useAppStore.getState().tinyMultiSystem, signal).catch(() => ({}));
+  }
   return engine === 'webllm' ? modelsForRun(mode) : scriptedModels(mode, tokenDelayMs);
 }
 

@@ -23,7 +23,8 @@ import {
   buildSummarizerPrompt,
   type HistoryTurn,
   splitPlannerMarker,
-  toAlphaUmiToolDoc,
+  type ToolDocStyle,
+  toolDocFor,
 } from '../dialects/alpha-umi/prompts';
 import type { Trace } from '../trace';
 import type { AlphaUmiToolDoc } from '../types';
@@ -42,11 +43,16 @@ export const GLPFT_ROLES = ['planner', 'caller', 'summarizer', 'backbone'] as co
 export type GlpftRole = (typeof GLPFT_ROLES)[number];
 export type GlpftExport = Record<GlpftRole, GlpftRecord[]>;
 
+export interface GlpftExportOptions {
+  /** How prompts list the tools (default `full`, the GLPFT format; `compact` for the tiny models). */
+  toolDocs?: ToolDocStyle;
+}
+
 /** The four record lists for a set of traces, in trace order, then turn order. */
-export function exportGlpft(traces: readonly Trace[]): GlpftExport {
+export function exportGlpft(traces: readonly Trace[], options: GlpftExportOptions = {}): GlpftExport {
   const out: GlpftExport = { planner: [], caller: [], summarizer: [], backbone: [] };
   for (const trace of traces) {
-    const tools = trace.tools.map(toAlphaUmiToolDoc);
+    const tools = trace.tools.map((tool) => toolDocFor(tool, options.toolDocs));
     const turns = traceToTurns(trace);
     const history = turns.map(({ from, value }): HistoryTurn => ({ from, value }));
     const record = (k: number, input: (before: HistoryTurn[]) => string, target: string): GlpftRecord => {

@@ -9,6 +9,7 @@ import { RoleSettings } from '../RoleSettings/RoleSettings';
 import { RunSummary } from '../RunSummary/RunSummary';
 import { TaskForm } from '../TaskForm/TaskForm';
 import { Timeline } from '../Timeline/Timeline';
+import { TinyModels } from '../TinyModels/TinyModels';
 import { appMessages } from './messages';
 
 /** The evaluation lab is loaded when first opened: most visits never need it. */
@@ -98,6 +99,11 @@ export function App() {
             <strong>{t('realTitle')}</strong> {t('realBody')}
           </p>
         )}
+        {engine === 'tiny' && (
+          <p className="engine-banner real" data-testid="engine-label" role="note">
+            <strong>{t('tinyTitle')}</strong> {t('tinyBody')}
+          </p>
+        )}
         {engine === 'scripted' && (
           <p className="engine-banner" data-testid="engine-label" role="note">
             <strong>{t('scriptedTitle')}</strong> {t('scriptedBody')}
@@ -108,7 +114,7 @@ export function App() {
         <aside className="side">
           <TaskForm />
           <RoleSettings />
-          <ModelPanel />
+          {engine === 'tiny' ? <TinyModels /> : <ModelPanel />}
         </aside>
         <section className="run" id="run-view">
           <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>

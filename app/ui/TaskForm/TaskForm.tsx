@@ -2,12 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { DIALECTS, type Dialect, RUN_MODES, type RunMode } from '../../agent/types';
 import { useLocale, useT } from '../../i18n/use-t';
 import { EXAMPLE_SCRIPTS } from '../../llm/scripted/scripts';
+import type { TinySystemId } from '../../llm/tiny/manifest';
 import { useAppStore } from '../../store';
 import { currentLessonUrl } from '../../store/lesson-controller';
 import { startRun, stopRun } from '../../store/run-controller';
-import { selectIsRunning } from '../../store/selectors';
+import { selectIsRunning, selectRunDialect } from '../../store/selectors';
 import type { EngineChoice } from '../../store/settings-slice';
 import { BusyNote } from '../BusyNote/BusyNote';
+import { ErrorText } from '../ErrorText/ErrorText';
 import { exampleMessages, taskFormMessages } from './messages';
 
 const MODE_LABEL = {
@@ -26,6 +28,9 @@ export function TaskForm() {
   const mode = useAppStore((s) => s.mode);
   const dialect = useAppStore((s) => s.dialect);
   const engine = useAppStore((s) => s.engine);
+  const tinySystem = useAppStore((s) => s.tinyMultiSystem);
+  const tiny = useAppStore((s) => s.tiny);
+  const runDialect = useAppStore(selectRunDialect);
   const running = useAppStore(selectIsRunning);
   const stopping = useAppStore((s) => s.runStatus === 'stopping');
   const busyElsewhere = useAppStore((s) => s.activity !== undefined && s.activity !== 'run');
@@ -33,7 +38,8 @@ export function TaskForm() {
   const stepThrough = useAppStore((s) => s.stepThrough);
   const pageNotice = useAppStore((s) => s.pageNotice);
   const [copied, setCopied] = useState<'' | 'lessonCopied' | 'lessonInAddressBar'>('');
-  const { setTask, setMode, setDialect, setEngine, setStepThrough } = useAppStore.getState();
+  const { setTask, setMode, setDialect, setEngine, setStepThrough, setTinyMultiSystem } =
+    useAppStore.getState();
   const t = useT(taskFormMessages);
   const exampleTitle = useT(exampleMessages);
   const locale = useLocale();
@@ -91,6 +97,7 @@ export function TaskForm() {
             disabled={running}
             onChange={(e) => setEngine(e.target.value as EngineChoice)}
           >
+            <option value="tiny">{t('engineTiny')}</option>
             <option value="scripted">{t('engineScripted')}</option>
             <option value="webllm" disabled={!gpuOk}>
               {gpuOk ? t('engineWebllm') : t('engineWebllmNeedsGpu')}
@@ -112,12 +119,27 @@ export function TaskForm() {
             ))}
           </select>
         </label>
+        {engine === 'tiny' && mode === 'multi' && (
+          <label>
+            {t('tinySystem')}
+            <select
+              data-testid="tiny-system-select"
+              value={tinySystem}
+              disabled={running}
+              onChange={(e) => setTinyMultiSystem(e.target.value as TinySystemId)}
+            >
+              <option value="glpft">{t('tinySystemGlpft')}</option>
+              <option value="one-stage">{t('tinySystemOneStage')}</option>
+            </select>
+          </label>
+        )}
         <label>
           {t('dialect')}
           <select
             data-testid="dialect-select"
-            value={dialect}
-            disabled={running}
+            value={engine === 'tiny' ? runDialect : dialect}
+            disabled={running || engine === 'tiny'}
+            aria-describedby={engine === 'tiny' ? 'tiny-dialect-note' : undefined}
             onChange={(e) => setDialect(e.target.value as Dialect)}
           >
             {DIALECTS.map((d) => (
@@ -128,6 +150,21 @@ export function TaskForm() {
           </select>
         </label>
       </div>
+      {engine === 'tiny' && (
+        <p className="note" id="tiny-dialect-note">
+          {t('tinyDialectNote')}
+        </p>
+      )}
+      {engine === 'tiny' && tiny.status === 'loading' && (
+        <p className="note" role="status" data-testid="tiny-loading">
+          {t('tinyLoading')}
+        </p>
+      )}
+      {engine === 'tiny' && tiny.status === 'failed' && tiny.error && (
+        <p className="note notice" role="alert" data-testid="tiny-error">
+          <ErrorText error={tiny.error} />
+        </p>
+      )}
       <label className="tool-toggle">
         <input
           type="checkbox"

@@ -10,6 +10,13 @@ export const taskFormMessages = defineMessages(
     examplesNote:
       'The examples insert their task in English: the scripted demo finds its script by the English task text, and the model prompts are English too.',
     engine: 'Engine',
+    engineTiny: 'Tiny α-UMi (built in, any device)',
+    tinySystem: 'Tiny models',
+    tinySystemGlpft: 'α-UMi GLPFT — backbone, then one copy per role',
+    tinySystemOneStage: 'multi-LLM one-stage — three models from scratch',
+    tinyDialectNote:
+      'The tiny models read the alpha-umi prompts with the compact tool list they were trained on.',
+    tinyLoading: 'Loading the tiny models…',
     engineScripted: 'Demo (scripted, no model)',
     engineWebllm: 'Models on your GPU (WebLLM)',
     engineWebllmNeedsGpu: 'Models on your GPU — needs WebGPU',
@@ -37,6 +44,12 @@ export const taskFormMessages = defineMessages(
     // Only the Chinese interface needs to say this: the English one shows the tasks as they are.
     examplesNote: '示例任务以英文原文填入：脚本演示按英文任务文本匹配预先写好的脚本，模型提示词也是英文的。',
     engine: '引擎',
+    engineTiny: '微型 α-UMi（内置，任何设备）',
+    tinySystem: '微型模型',
+    tinySystemGlpft: 'α-UMi GLPFT——先训练骨干，再为每个角色各微调一份',
+    tinySystemOneStage: '多模型单阶段——三个模型从零开始训练',
+    tinyDialectNote: '微型模型读取 alpha-umi 提示词，工具列表为它们训练时所用的精简格式。',
+    tinyLoading: '正在加载微型模型…',
     engineScripted: '演示（脚本，无模型）',
     engineWebllm: '在你的 GPU 上运行模型（WebLLM）',
     engineWebllmNeedsGpu: '在你的 GPU 上运行模型——需要 WebGPU',

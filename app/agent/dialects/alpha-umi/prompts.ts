@@ -4,7 +4,7 @@
  * Golden data: `shared/fixtures/alpha-umi/train_*.json` (see prompts.test.ts).
  */
 import { pyJsonDumps } from '../../py-json';
-import type { AlphaUmiToolDoc, ToolDefinition } from '../../types';
+import type { AlphaUmiToolDoc, ToolDefinition, ToolDocStyle } from '../../types';
 
 /** One turn of the conversation, in the shape of the fixtures' `history` and `conversations`. */
 export type HistoryRole = 'user' | 'assistant' | 'caller' | 'observation' | 'conclusion';
@@ -180,6 +180,24 @@ export function toAlphaUmiToolDoc(tool: ToolDefinition): AlphaUmiToolDoc {
     }
   }
   return { Name: tool.name, function: tool.description, input };
+}
+
+/**
+ * How `{doc}` lists the tools. `full` is the GLPFT format. `compact` is the named variant the
+ * built-in tiny models were trained with: the same JSON shape with no description and the
+ * parameter types only, which makes a planner prompt about 4× shorter at this vocabulary
+ * (scripts/train/README.md measures it). The typos and the rest of every template stay.
+ */
+export type { ToolDocStyle };
+export const TOOL_DOC_STYLES: readonly ToolDocStyle[] = ['full', 'compact'];
+
+/** `toAlphaUmiToolDoc`, shortened when `style` is `compact`. */
+export function toolDocFor(tool: ToolDefinition, style: ToolDocStyle = 'full'): AlphaUmiToolDoc {
+  const doc = toAlphaUmiToolDoc(tool);
+  if (style === 'full') return doc;
+  const input: Record<string, string> = {};
+  for (const [name, text] of Object.entries(doc.input)) input[name] = text.slice(0, text.indexOf(', '));
+  return { Name: doc.Name, function: '', input };
 }
 
 /** ToolBench's type words are JSON Schema's (`string`, `integer`, `boolean`, ...). */

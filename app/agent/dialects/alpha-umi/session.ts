@@ -22,6 +22,7 @@ import {
   END_OF_TURN,
   type HistoryTurn,
   toAlphaUmiToolDoc,
+  toolDocFor,
   withPlannerMarker,
 } from './prompts';
 
@@ -35,7 +36,7 @@ export interface AlphaUmiSessionOptions extends DialectSessionOptions {
 
 export interface AlphaUmiSession extends DialectSession {
   readonly dialect: 'alpha-umi';
-  /** The tool list as the prompts show it. */
+  /** The tool list in the full GLPFT style (a role may be shown the compact one: `toolDocs`). */
   readonly toolDocs: readonly AlphaUmiToolDoc[];
   /** A copy of the history, in the fixtures' shape (planner and caller turns apart). */
   history(): HistoryTurn[];
@@ -45,6 +46,8 @@ const STOP = [END_OF_TURN];
 
 export function createAlphaUmiSession(options: AlphaUmiSessionOptions): AlphaUmiSession {
   const toolDocs = options.tools.map(toAlphaUmiToolDoc);
+  const compactDocs = options.tools.map((tool) => toolDocFor(tool, 'compact'));
+  const docsFor = (role: Role) => (options.toolDocs?.[role] === 'compact' ? compactDocs : toolDocs);
   const toolNames = new Set(options.tools.map((tool) => tool.name));
   const turns: HistoryTurn[] = options.initialHistory
     ? options.initialHistory.map((turn) => ({ ...turn }))
@@ -60,14 +63,14 @@ export function createAlphaUmiSession(options: AlphaUmiSessionOptions): AlphaUmi
     request(role: Role): RoleRequest {
       switch (role) {
         case 'planner':
-          return text(buildPlannerPrompt(toolDocs, turns));
+          return text(buildPlannerPrompt(docsFor(role), turns));
         case 'caller':
           // The planner turn of this step is already the last turn; it is also {thought}.
-          return text(buildCallerPrompt(toolDocs, turns, lastPlannerTurn(turns)));
+          return text(buildCallerPrompt(docsFor(role), turns, lastPlannerTurn(turns)));
         case 'summarizer':
           return text(buildSummarizerPrompt(turns));
         case 'backbone':
-          return text(buildBackbonePrompt(toolDocs, turns));
+          return text(buildBackbonePrompt(docsFor(role), turns));
       }
     },
 

@@ -4,7 +4,7 @@ import type { SuiteSettings } from './settings';
 import type { SuiteCategory } from './types';
 
 /** The engine that played a run. Scripted runs are text written in advance — never a model's score. */
-export type SuiteEngine = 'scripted' | 'webllm';
+export type SuiteEngine = 'scripted' | 'webllm' | 'tiny';
 
 /** What a run was played with: one column of the results. */
 export interface SuiteConfig {

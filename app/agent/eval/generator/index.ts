@@ -1,0 +1,5 @@
+/** The task generator of the tiny α-UMi models: families, splits, trajectories, training records. */
+export * from './families';
+export * from './generate';
+export * from './random';
+export * from './records';

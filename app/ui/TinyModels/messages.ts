@@ -1,0 +1,83 @@
+import { defineMessages } from '../../i18n/i18n';
+
+export const tinyModelMessages = defineMessages(
+  {
+    section: 'Tiny α-UMi models',
+    title: 'Tiny α-UMi models (built in)',
+    intro:
+      'Trained in this project with the paper’s GLPFT recipe, on tasks generated from the built-in tools, and shipped with the page. They run here in a worker per model (onnxruntime-web, WebAssembly). Nothing is downloaded from elsewhere.',
+    loadingManifest: 'Reading the model cards…',
+    manifestFailed: 'The model cards could not be read:',
+    inUse: 'in use',
+    system_glpft: 'α-UMi GLPFT (multi)',
+    'system_one-stage': 'Multi-LLM one-stage (multi)',
+    system_shared: 'Single-LLM multi-task (shared)',
+    system_single: 'Single-LLM (single)',
+    how_glpft:
+      'A backbone trained on whole trajectories, then one copy fine-tuned per role at a fifth of the learning rate.',
+    'how_one-stage':
+      'Three models trained from scratch, each on its own role’s data, a third of the budget each.',
+    how_shared: 'One model trained on the three roles’ data together; it plays every role.',
+    how_single: 'One model, one prompt: it writes the thought and the call, or the answer.',
+    architecture: 'Architecture',
+    architectureValue:
+      'LLaMA-style decoder: {layers} layers, width {dim}, {heads} heads, vocabulary {vocab}, window {window} tokens',
+    parameters: 'Parameters per model',
+    files: 'Files',
+    training: 'Training',
+    trainingValue: '{tokens} tokens in {minutes} min on {threads} CPU threads (PyTorch {torch})',
+    data: 'Training data',
+    dataValue:
+      '{trajectories} generated tasks ({hash}); held-out: {test} tasks with unseen values and phrasings',
+    scores: 'Held-out scores (greedy)',
+    score_decision: 'decision right',
+    score_exact: 'exact output',
+    score_tool: 'right tool',
+    score_value: 'states the right value',
+    limits: 'What they cannot do',
+    limitsValue:
+      'Only the built-in tools, only tasks like their training data (arithmetic, units, dates, countries, word counts, two-tool chains, give-ups), English only. A new tool or an unusual question gets a wrong or empty answer.',
+    role_planner: 'planner',
+    role_caller: 'caller',
+    role_summarizer: 'summarizer',
+    role_backbone: 'single model',
+  },
+  {
+    section: '微型 α-UMi 模型',
+    title: '微型 α-UMi 模型（内置）',
+    intro:
+      '在本项目中按论文的 GLPFT 方法训练，训练任务由内置工具生成，随页面一起提供。每个模型在各自的 worker 中运行（onnxruntime-web，WebAssembly）。不从别处下载任何东西。',
+    loadingManifest: '正在读取模型卡片…',
+    manifestFailed: '无法读取模型卡片：',
+    inUse: '使用中',
+    system_glpft: 'α-UMi GLPFT（multi）',
+    'system_one-stage': '多模型单阶段（multi）',
+    system_shared: '单模型多任务（shared）',
+    system_single: '单模型（single）',
+    how_glpft: '先在完整轨迹上训练骨干模型，再为每个角色各复制一份，以五分之一的学习率微调。',
+    'how_one-stage': '三个模型从零开始训练，各用自己角色的数据，各占三分之一的计算预算。',
+    how_shared: '一个模型在三个角色的数据上一起训练，扮演每个角色。',
+    how_single: '一个模型、一个提示词：写出思路和调用，或写出答案。',
+    architecture: '结构',
+    architectureValue:
+      'LLaMA 式解码器：{layers} 层，宽度 {dim}，{heads} 个注意力头，词表 {vocab}，窗口 {window} 个词元',
+    parameters: '每个模型的参数量',
+    files: '文件',
+    training: '训练',
+    trainingValue: '在 {threads} 个 CPU 线程上用 {minutes} 分钟训练了 {tokens} 个词元（PyTorch {torch}）',
+    data: '训练数据',
+    dataValue: '{trajectories} 个生成任务（{hash}）；留出集：{test} 个任务，数值与措辞均未在训练中出现',
+    scores: '留出集得分（贪心解码）',
+    score_decision: '决策正确',
+    score_exact: '输出完全一致',
+    score_tool: '工具正确',
+    score_value: '给出正确数值',
+    limits: '它们做不到的',
+    limitsValue:
+      '只会用内置工具，只会做与训练数据类似的任务（算术、单位、日期、国家、词数、两步工具链、放弃），只懂英文。新工具或不寻常的问题会得到错误或空的答案。',
+    role_planner: '规划器',
+    role_caller: '调用器',
+    role_summarizer: '总结器',
+    role_backbone: '单模型',
+  },
+);

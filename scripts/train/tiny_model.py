@@ -1,0 +1,134 @@
+"""A LLaMA-style decoder small enough to train on two CPU cores: RMSNorm, rotary position
+embeddings (RoPE), SwiGLU feed-forward, causal self-attention, tied input/output embeddings.
+
+`forward(ids, past)` takes and returns the key/value cache stacked in one tensor of shape
+[layers, 2, batch, heads, past_len, head_dim], so the ONNX export has exactly two inputs and
+two outputs and the browser keeps one tensor per model between calls."""
+import math
+from dataclasses import asdict, dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+@dataclass
+class Config:
+    vocab: int = 1024
+    dim: int = 128
+    layers: int = 4
+    heads: int = 4
+    ffn: int = 352
+    max_len: int = 1024
+    rope_theta: float = 10000.0
+
+    def to_dict(self):
+        return asdict(self)
+
+
+class RMSNorm(nn.Module):
+    def __init__(self, dim, eps=1e-5):
+        super().__init__()
+        self.eps = eps
+        self.weight = nn.Parameter(torch.ones(dim))
+
+    def forward(self, x):
+        return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps) * self.weight
+
+
+def rope(x, cos, sin):
+    # x: [B, H, T, D]; rotate pairs (first half, second half), as LLaMA's HF port does.
+    half = x.shape[-1] // 2
+    x1, x2 = x[..., :half], x[..., half:]
+    rotated = torch.cat((-x2, x1), dim=-1)
+    return x * cos + rotated * sin
+
+
+class Block(nn.Module):
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.heads = cfg.heads
+        self.head_dim = cfg.dim // cfg.heads
+        self.attn_norm = RMSNorm(cfg.dim)
+        self.qkv = nn.Linear(cfg.dim, 3 * cfg.dim, bias=False)
+        self.out = nn.Linear(cfg.dim, cfg.dim, bias=False)
+        self.ffn_norm = RMSNorm(cfg.dim)
+        self.gate_up = nn.Linear(cfg.dim, 2 * cfg.ffn, bias=False)
+        self.down = nn.Linear(cfg.ffn, cfg.dim, bias=False)
+
+    def forward(self, x, cos, sin, mask, past_kv):
+        b, t, d = x.shape
+        q, k, v = self.qkv(self.attn_norm(x)).split(d, dim=-1)
+        q = q.view(b, t, self.heads, self.head_dim).transpose(1, 2)
+        k = k.view(b, t, self.heads, self.head_dim).transpose(1, 2)
+        v = v.view(b, t, self.heads, self.head_dim).transpose(1, 2)
+        q, k = rope(q, cos, sin), rope(k, cos, sin)
+        if past_kv is not None:
+            k = torch.cat((past_kv[0], k), dim=2)
+            v = torch.cat((past_kv[1], v), dim=2)
+        present = torch.stack((k, v))
+        scores = q @ k.transpose(-1, -2) / math.sqrt(self.head_dim) + mask
+        attn = torch.softmax(scores, dim=-1) @ v
+        x = x + self.out(attn.transpose(1, 2).reshape(b, t, d))
+        gate, up = self.gate_up(self.ffn_norm(x)).chunk(2, dim=-1)
+        x = x + self.down(F.silu(gate) * up)
+        return x, present
+
+
+class TinyLM(nn.Module):
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.cfg = cfg
+        self.embed = nn.Embedding(cfg.vocab, cfg.dim)
+        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.layers))
+        self.norm = RMSNorm(cfg.dim)
+        head_dim = cfg.dim // cfg.heads
+        inv_freq = 1.0 / (cfg.rope_theta ** (torch.arange(0, head_dim, 2).float() / head_dim))
+        self.register_buffer("inv_freq", inv_freq, persistent=False)
+        self.apply(self._init)
+
+    @staticmethod
+    def _init(module):
+        if isinstance(module, (nn.Linear, nn.Embedding)):
+            nn.init.normal_(module.weight, std=0.02)
+
+    def parameters_count(self):
+        return sum(p.numel() for p in self.parameters())
+
+    def forward(self, ids, past=None, pad_mask=None, last_only=False):
+        """ids [B, T]; past [L, 2, B, H, P, D] or None; pad_mask [B, T] (1 = real) for training.
+        Returns logits ([B, T, V], or [B, 1, V] with last_only) and the stacked present cache."""
+        b, t = ids.shape
+        p = 0 if past is None else past.shape[4]
+        positions = torch.arange(p, p + t, dtype=torch.float32)
+        freqs = positions[:, None] * self.inv_freq[None, :]
+        emb = torch.cat((freqs, freqs), dim=-1)
+        cos, sin = emb.cos()[None, None], emb.sin()[None, None]
+        # Causal mask over [past + new] keys: new token i sees keys 0..p+i.
+        key_pos = torch.arange(0, p + t)
+        query_pos = torch.arange(p, p + t)
+        mask = ((key_pos[None, :] > query_pos[:, None]).to(torch.float32) * -1e9)[None, None]
+        if pad_mask is not None:
+            mask = mask + (1.0 - pad_mask[:, None, None, :].float()) * -1e9
+        x = self.embed(ids)
+        presents = []
+        for i, block in enumerate(self.blocks):
+            x, present = block(x, cos, sin, mask, None if past is None else past[i])
+            presents.append(present)
+        x = self.norm(x)
+        if last_only:
+            x = x[:, -1:, :]
+        logits = x @ self.embed.weight.t()
+        return logits, torch.stack(presents)
+
+
+class ExportWrapper(nn.Module):
+    """What the browser runs: one sequence, last-position logits, the stacked cache."""
+
+    def __init__(self, model: TinyLM):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, past):
+        logits, present = self.model(input_ids, past, last_only=True)
+        return logits, present
