@@ -1,6 +1,7 @@
 import type { Trace } from './agent/trace';
 import type { Dialect, RunMode } from './agent/types';
 import type { BoundaryBench } from './console-bench';
+import type { TinyDecodeBench } from './console-bench-tiny';
 import type { UmiTestHooks } from './console-test-hooks';
 import { tNow } from './i18n/use-t';
 import type { GpuProbe } from './llm/gpu-probe';
@@ -53,6 +54,10 @@ export interface UmiConsoleApi {
     stream(tokens?: number): ReturnType<typeof benchStream>;
     /** The same synthetic generation in the LLM worker and in the page: the boundary's cost per token. */
     boundary(tokens?: number, repeats?: number): Promise<BoundaryBench>;
+    /** Prefill and greedy decode speed of the tiny GLPFT planner in a tiny worker. */
+    tinyDecode(prompt: string, steps?: number): Promise<TinyDecodeBench>;
+    /** Wall time of full multi runs of a task on the tiny models (first run not counted). */
+    tinyRun(task: string, repeats?: number): Promise<{ wallMs: number[]; outcome: string }>;
   };
   models: {
     /** Loads the chosen models one role after another (or one slot). */
@@ -94,6 +99,9 @@ export function installConsoleApi(): void {
       stream: async (tokens) => (await import('./store/bench-controller')).benchStream(tokens),
       boundary: async (tokens, repeats) =>
         (await import('./console-bench')).benchWorkerBoundary(tokens, repeats),
+      tinyDecode: async (prompt, steps) =>
+        (await import('./console-bench-tiny')).benchTinyDecode(prompt, steps),
+      tinyRun: async (task, repeats) => (await import('./console-bench-tiny')).benchTinyRun(task, repeats),
     },
     tools: {
       list: () => useAppStore.getState().toolList,

@@ -18,20 +18,38 @@ export class AppPage {
     this.answer = page.getByTestId('answer');
   }
 
-  /** Collects console errors and page errors so a test can assert there were none. */
-  static async open(page: Page, { tokenDelayMs }: { tokenDelayMs?: number } = {}) {
+  /**
+   * Collects console errors and page errors so a test can assert there were none. Tests run
+   * the scripted engine unless they ask for another (`engine: 'default'` leaves the page's own
+   * default, the tiny models): its text is known in advance, so they can assert on it.
+   */
+  static async open(
+    page: Page,
+    {
+      tokenDelayMs,
+      engine = 'scripted',
+    }: { tokenDelayMs?: number; engine?: 'scripted' | 'tiny' | 'default' } = {},
+  ) {
     const errors: string[] = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(msg.text());
     });
     page.on('pageerror', (err) => errors.push(err.message));
-    if (tokenDelayMs !== undefined) {
-      await page.addInitScript((delay) => {
-        const key = 'umi-lab.settings';
-        const saved = JSON.parse(localStorage.getItem(key) ?? '{"state":{},"version":1}');
-        saved.state.scriptedTokenDelayMs = delay;
-        localStorage.setItem(key, JSON.stringify(saved));
-      }, tokenDelayMs);
+    if (tokenDelayMs !== undefined || engine !== 'default') {
+      await page.addInitScript(
+        ({ delay, engine }) => {
+          const key = 'umi-lab.settings';
+          const saved = JSON.parse(localStorage.getItem(key) ?? '{"state":{},"version":2}');
+          // Only on the first load of the test: a reload keeps what the test changed.
+          if (sessionStorage.getItem('umi-e2e-seeded')) return;
+          sessionStorage.setItem('umi-e2e-seeded', '1');
+          if (delay !== undefined) saved.state.scriptedTokenDelayMs = delay;
+          if (engine !== 'default') saved.state.engine = engine;
+          saved.version = 2;
+          localStorage.setItem(key, JSON.stringify(saved));
+        },
+        { delay: tokenDelayMs, engine },
+      );
     }
     await page.goto('/');
     const app = new AppPage(page);

@@ -9,6 +9,7 @@
  *   sandbox    scripts/bench-sandbox.ts    QuickJS sandbox cold/warm/recovery
  *   streaming  scripts/bench-streaming.ts  tokens/s through worker → store → DOM
  *   eval       scripts/bench-eval.ts       static-evaluation CLI on 400 trajectories
+ *   tiny       scripts/bench-tiny.ts       tiny α-UMi decode (browser vs onnxruntime-node), multi run
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -159,6 +160,23 @@ export function evalRows(e: Any): Row[] {
   }));
 }
 
+export function tinyRows(t: Any): Row[] {
+  return [
+    {
+      figure: `tiny α-UMi decode, browser (onnxruntime-web wasm, 1 thread) vs onnxruntime-node (1 thread), ${t.model}`,
+      goal: '≥ 80 % of native',
+      measured: `${fmt(t.browser.decodeTokensPerSecond, 0)} vs ${fmt(t.node.threads1.decodeTokensPerSecond, 0)} tok/s (${fmt(t.browserVsNative * 100, 0)} %; node 2 threads ${fmt(t.node.threads2.decodeTokensPerSecond, 0)})`,
+      pass: t.browserVsNative >= t.goals.browserVsNative,
+    },
+    {
+      figure: `tiny α-UMi full multi run of "${t.multiRun.task}" in the page (models loaded)`,
+      goal: '< 1000 ms',
+      measured: `${fmt(t.multiRun.browserMs, 0)} ms, ${t.multiRun.browserOutcome} (Node, 2 threads: ${fmt(t.multiRun.nodeMs2Threads, 0)} ms)`,
+      pass: t.multiRun.browserMs < t.goals.multiRunMs,
+    },
+  ];
+}
+
 /** bench-eval prints its numbers as JSON on its last line (bench-results/eval.json if it writes one). */
 function lastJsonLine(stdout: string): Any {
   const line = stdout
@@ -214,6 +232,10 @@ async function main(): Promise<void> {
   } else {
     rows.push(missing('static eval CLI', '< 5000 ms', 'scripts/bench-eval.ts does not exist'));
   }
+
+  const tiny = await run('scripts/bench-tiny.ts');
+  const tinyJson = tiny.ok ? await json('tiny.json') : undefined;
+  rows.push(...(tinyJson ? tinyRows(tinyJson) : [missing('tiny α-UMi', '', tiny.error ?? 'no result')]));
 
   const summary = {
     date: new Date().toISOString(),

@@ -3,6 +3,7 @@
  *
  *   npm run eval -- samples <stage2.json>       JSON array of {tools, model_input, reference}
  *   npm run eval -- score <predictions.json>    JSON object with the seven metrics
+ *   npm run eval -- tiny [--quick]              the four tiny α-UMi systems (scripts/tiny-eval.ts)
  *
  * `samples` builds one sample per planner turn of the stage-2 trajectories, as the α-UMi
  * inference code does; `score` reads `{tools, reference, predictions}` records and computes
@@ -13,12 +14,17 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type CommandResult, samplesCommand, scoreCommand } from '../app/agent/eval/static/commands';
 
-const USAGE = 'Usage: npm run eval -- samples <stage2.json> | score <predictions.json>';
+const USAGE =
+  'Usage: npm run eval -- samples <stage2.json> | score <predictions.json> | tiny [--quick] [--out=report.json]';
 
 export async function runEvalCli(
   argv: readonly string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const [command, path, ...extra] = argv;
+  if (command === 'tiny') {
+    const { tinyEvalCli } = await import('./tiny-eval');
+    return { code: 0, stdout: await tinyEvalCli(argv.slice(1)), stderr: '' };
+  }
   if ((command !== 'samples' && command !== 'score') || !path || extra.length > 0) {
     return { code: 2, stdout: '', stderr: `${USAGE}\n` };
   }

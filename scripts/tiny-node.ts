@@ -16,7 +16,9 @@ import {
 } from '../app/llm/tiny/manifest';
 import { createTinyTokenizer, loadTokenizerClass, type TinyTokenizer } from '../app/llm/tiny/tokenizer';
 
-export const TINY_DIR = fileURLToPath(new URL('../public/tiny/', import.meta.url));
+/** public/tiny, or another trained set (UMI_TINY_DIR) to compare before committing it. */
+export const TINY_DIR =
+  process.env.UMI_TINY_DIR ?? fileURLToPath(new URL('../public/tiny/', import.meta.url));
 
 export function readTinyManifest(dir = TINY_DIR): TinyManifest {
   return parseTinyManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));

@@ -9,7 +9,6 @@ import { expose } from 'comlink';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import * as ort from 'onnxruntime-web/wasm';
-import { AbortError } from '../app/agent/errors';
 import { TinyDecoder, type TinyModelConfig } from '../app/llm/tiny/decoder';
 import { TinyLoadError } from '../app/llm/tiny/errors';
 import type { TinyWorkerRequest, TinyWorkerResult } from '../app/llm/tiny/protocol';
@@ -77,11 +76,15 @@ const api = {
       },
     });
     flush();
-    if (result.finishReason === 'abort' && interrupted) {
-      // Stop keeps the partial text (the bridge decides whether it is an abort).
-    }
+    // Stop keeps the partial text; the bridge decides whether it is an abort.
     const { tokenIds: _ids, ...rest } = result;
     return rest;
+  },
+
+  /** `npm run bench`: prefill and greedy decode speed of the loaded model. */
+  benchDecode(prompt: string, steps: number) {
+    if (!decoder) throw new TinyLoadError('The tiny model is not loaded yet.');
+    return decoder.bench(prompt, steps);
   },
 
   interrupt(): void {
@@ -92,9 +95,6 @@ const api = {
     decoder = undefined;
   },
 };
-
-// AbortError is referenced so that a worker-side abort crosses comlink as the named error.
-void AbortError;
 
 expose(api);
 export type TinyWorkerApi = typeof api;

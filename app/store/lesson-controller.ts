@@ -25,6 +25,9 @@ export function currentLessonUrl(): string {
     sampling: s.roleSampling,
     systemPrompts: s.systemPrompts,
     locale: s.locale,
+    // WebLLM needs a GPU and a download the student may not have: the link leaves it out.
+    ...(s.engine === 'webllm' ? {} : { engine: s.engine }),
+    ...(s.engine === 'tiny' ? { tinySystem: s.tinyMultiSystem === 'one-stage' ? 'one-stage' : 'glpft' } : {}),
   };
   return `${location.origin}${location.pathname}${lessonHash(lesson)}`;
 }
@@ -40,6 +43,8 @@ export async function applyLessonFromUrl(hash = location.hash): Promise<string |
   store.setTask(lesson.task);
   store.setMode(lesson.mode);
   store.setDialect(lesson.dialect);
+  if (lesson.engine) store.setEngine(lesson.engine);
+  if (lesson.tinySystem) store.setTinyMultiSystem(lesson.tinySystem);
   if (lesson.maxSteps) store.setMaxSteps(lesson.maxSteps);
   if (lesson.stepThrough !== undefined) store.setStepThrough(lesson.stepThrough);
   if (lesson.sampling) useAppStore.setState({ roleSampling: lesson.sampling });

@@ -42,4 +42,20 @@ describe('lesson links', () => {
       lesson: { task: 't', mode: 'multi', dialect: 'chat', sampling: {} },
     });
   });
+
+  it('carries the tiny engine, its system and top-p; a WebLLM engine or an unknown system is dropped', () => {
+    const lesson = {
+      task: 'What is 4821 * 37?',
+      mode: 'multi' as const,
+      dialect: 'alpha-umi' as const,
+      sampling: { planner: { temperature: 0.5, topP: 0.9 } },
+      engine: 'tiny' as const,
+      tinySystem: 'one-stage' as const,
+    };
+    expect(parseLessonHash(lessonHash(lesson))).toEqual({ ok: true, lesson });
+    const other = lessonHash({ ...lesson, engine: 'webllm' as never, tinySystem: 'huge' as never });
+    const parsed = parseLessonHash(other);
+    expect(parsed?.ok && parsed.lesson.engine).toBeUndefined();
+    expect(parsed?.ok && parsed.lesson.tinySystem).toBeUndefined();
+  });
 });

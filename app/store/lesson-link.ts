@@ -16,6 +16,10 @@ export interface Lesson {
   systemPrompts?: Partial<Record<Role, string>>;
   /** The interface language the class uses (the student can switch back). */
   locale?: Locale;
+  /** The engine the teacher used, when every device has it (tiny models, scripted demo). */
+  engine?: 'tiny' | 'scripted';
+  /** The tiny system of `multi` mode. */
+  tinySystem?: 'glpft' | 'one-stage';
 }
 
 const MODES: readonly string[] = ['multi', 'shared', 'single'];
@@ -49,7 +53,9 @@ function pickRoles<T>(value: unknown, check: (v: unknown) => v is T): Partial<Re
 const isSampling = (v: unknown): v is Partial<SamplingSettings> =>
   typeof v === 'object' &&
   v !== null &&
-  Object.entries(v).every(([k, n]) => ['temperature', 'maxTokens', 'seed'].includes(k) && Number.isFinite(n));
+  Object.entries(v).every(
+    ([k, n]) => ['temperature', 'maxTokens', 'seed', 'topP'].includes(k) && Number.isFinite(n),
+  );
 
 /** Reads a lesson from a URL hash; anything malformed is dropped field by field, never trusted. */
 export function parseLessonHash(
@@ -83,5 +89,7 @@ export function parseLessonHash(
   const prompts = pickRoles(data.systemPrompts, (v): v is string => typeof v === 'string');
   if (prompts) lesson.systemPrompts = prompts;
   if (isLocale(data.locale)) lesson.locale = data.locale;
+  if (data.engine === 'tiny' || data.engine === 'scripted') lesson.engine = data.engine;
+  if (data.tinySystem === 'glpft' || data.tinySystem === 'one-stage') lesson.tinySystem = data.tinySystem;
   return { ok: true, lesson };
 }

@@ -117,6 +117,22 @@ export class TinyDecoder {
     return logits.data as Float32Array;
   }
 
+  /** See `benchDecode`: timing only, the cache is reset before and after. */
+  async bench(prompt: string, steps: number) {
+    this.reset();
+    const ids = this.fitPrompt(this.tokenizer.encodePrompt(prompt), steps).ids;
+    const t0 = performance.now();
+    let logits = await this.step(ids);
+    const t1 = performance.now();
+    for (let i = 0; i < steps && this.cacheIds.length < this.config.max_len; i++) {
+      logits = await this.step([sampleToken(logits, { temperature: 0 }, Math.random)]);
+    }
+    const t2 = performance.now();
+    const done = this.cacheIds.length - ids.length;
+    this.reset();
+    return { promptTokens: ids.length, prefillMs: t1 - t0, steps: done, decodeMs: t2 - t1 };
+  }
+
   /** Forgets the cache (after an error, the cache may not match `cacheIds`). */
   reset(): void {
     this.cacheIds = [];
@@ -215,6 +231,15 @@ export class TinyDecoder {
     };
     return { text, finishReason, usage, truncatedTokens: fitted.cut, tokenIds: output };
   }
+}
+
+/** Raw speed of one model: prefill `prompt`, then `steps` greedy steps whatever comes out. */
+export function benchDecode(
+  decoder: TinyDecoder,
+  prompt: string,
+  steps: number,
+): Promise<{ promptTokens: number; prefillMs: number; steps: number; decodeMs: number }> {
+  return decoder.bench(prompt, steps);
 }
 
 function firstStop(text: string, stops: readonly string[]): number {

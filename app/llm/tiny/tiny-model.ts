@@ -15,6 +15,10 @@ export interface TinyWorkerPort {
   generate(request: TinyWorkerRequest, onDeltas: (text: string) => void): Promise<TinyWorkerResult>;
   interrupt(): Promise<void>;
   unload(): Promise<void>;
+  benchDecode?(
+    prompt: string,
+    steps: number,
+  ): Promise<{ promptTokens: number; prefillMs: number; steps: number; decodeMs: number }>;
 }
 
 export type TinyWorkerFactory = () => {
@@ -103,6 +107,8 @@ export class TinyRoleModel implements RoleModel {
   async generate(request: GenerateRequest): Promise<GenerateResult> {
     const tinyRequest = toTinyRequest(request);
     await this.load();
+    // A worker that died after loading left nothing loaded: start and load a new one.
+    if (!this.worker) await this.load();
     const { signal } = request;
     if (signal?.aborted) throw new AbortError('The generation was stopped.');
     const onAbort = () => void this.worker?.port.interrupt();

@@ -26,6 +26,7 @@ export const startTinyWorker: TinyWorkerFactory = () => {
     generate: (request, onDeltas) => remote.generate(request, proxy(onDeltas)),
     interrupt: () => remote.interrupt(),
     unload: () => remote.unload(),
+    benchDecode: (prompt, steps) => remote.benchDecode(prompt, steps),
   };
   return {
     port,

@@ -11,7 +11,7 @@ function numberOrUndefined(value: string): number | undefined {
   return value.trim() === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
 }
 
-/** Per role: temperature, max tokens, seed, and (chat dialect) the system prompt. */
+/** Per role: temperature, max tokens, top-p (tiny engine), seed, and (chat dialect) the system prompt. */
 export function RoleSettings() {
   const sampling = useAppStore((s) => s.roleSampling);
   const prompts = useAppStore((s) => s.systemPrompts);
@@ -61,6 +61,22 @@ export function RoleSettings() {
                     const n = numberOrUndefined(e.target.value);
                     if (n !== undefined)
                       setRoleSampling(role, { maxTokens: Math.min(4096, Math.max(1, Math.round(n))) });
+                  }}
+                />
+              </label>
+              <label>
+                {t('topP')}
+                <input
+                  type="number"
+                  min={0.05}
+                  max={1}
+                  step={0.05}
+                  title={t('topPTitle')}
+                  data-testid={`top-p-${role}`}
+                  value={current.topP ?? 1}
+                  onChange={(e) => {
+                    const p = numberOrUndefined(e.target.value);
+                    if (p !== undefined) setRoleSampling(role, { topP: Math.min(1, Math.max(0.05, p)) });
                   }}
                 />
               </label>

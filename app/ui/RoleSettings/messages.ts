@@ -6,6 +6,9 @@ export const roleSettingsMessages = defineMessages(
     backboneLegend: 'Single model (single mode)',
     temperature: 'Temperature',
     maxTokens: 'Max tokens',
+    topP: 'Top-p',
+    topPTitle:
+      'Nucleus sampling: only the most likely tokens up to this probability. Used by the tiny α-UMi engine.',
     seed: 'Seed',
     seedPlaceholder: 'random',
     systemPrompt: 'System prompt (chat dialect; {tools} becomes the tool list)',
@@ -20,6 +23,8 @@ export const roleSettingsMessages = defineMessages(
     backboneLegend: '单一模型（single 模式）',
     temperature: '温度',
     maxTokens: '最大词元数',
+    topP: 'Top-p',
+    topPTitle: '核采样：只在累计概率达到该值的最可能词元中抽样。微型 α-UMi 引擎使用此设置。',
     seed: '随机种子',
     seedPlaceholder: '随机',
     systemPrompt: '系统提示词（chat 方言；{tools} 会替换为工具列表）',

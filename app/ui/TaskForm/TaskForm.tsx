@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { DIALECTS, type Dialect, RUN_MODES, type RunMode } from '../../agent/types';
 import { useLocale, useT } from '../../i18n/use-t';
 import { EXAMPLE_SCRIPTS } from '../../llm/scripted/scripts';
+import { TINY_EXAMPLES } from '../../llm/tiny/examples';
 import type { TinySystemId } from '../../llm/tiny/manifest';
 import { useAppStore } from '../../store';
 import { currentLessonUrl } from '../../store/lesson-controller';
@@ -74,13 +75,14 @@ export function TaskForm() {
             {t('examplesNote')}
           </p>
         )}
-        {EXAMPLE_SCRIPTS.map((ex) => (
+        {(engine === 'tiny' ? TINY_EXAMPLES : EXAMPLE_SCRIPTS).map((ex) => (
           <button
             key={ex.id}
             type="button"
             className="example"
             data-testid={`example-${ex.id}`}
             title={ex.task}
+            data-tool={'tool' in ex ? ex.tool : undefined}
             disabled={running}
             onClick={() => setTask(ex.task)}
           >

@@ -1,5 +1,6 @@
 import { defineMessages } from '../../i18n/i18n';
 import { EXAMPLE_SCRIPTS } from '../../llm/scripted/scripts';
+import { TINY_EXAMPLES } from '../../llm/tiny/examples';
 
 export const taskFormMessages = defineMessages(
   {
@@ -95,9 +96,18 @@ export const EXAMPLE_TITLES_ZH: Readonly<Record<string, string>> = {
   'population-density': '人口密度',
   'count-words': '统计词数',
   'count-a-word': '统计某个词',
+  'tiny-multiply': '乘法',
+  'tiny-convert': '英里换算公里',
+  'tiny-weekday': '某天是星期几',
+  'tiny-capital': '首都',
+  'tiny-words': '统计词数',
+  'tiny-density': '人口密度（两个工具）',
+  'tiny-give-up': '天气（放弃）',
 };
 
+const ALL_EXAMPLES = [...EXAMPLE_SCRIPTS, ...TINY_EXAMPLES];
+
 export const exampleMessages = defineMessages<Record<string, string>>(
-  Object.fromEntries(EXAMPLE_SCRIPTS.map((ex) => [ex.id, ex.title])),
-  Object.fromEntries(EXAMPLE_SCRIPTS.map((ex) => [ex.id, EXAMPLE_TITLES_ZH[ex.id] ?? ex.title])),
+  Object.fromEntries(ALL_EXAMPLES.map((ex) => [ex.id, ex.title])),
+  Object.fromEntries(ALL_EXAMPLES.map((ex) => [ex.id, EXAMPLE_TITLES_ZH[ex.id] ?? ex.title])),
 );
