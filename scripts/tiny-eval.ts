@@ -141,8 +141,10 @@ export async function tinyEval(options: TinyEvalOptions = {}): Promise<SystemRep
       if (mode === 'single') {
         records.push((await predictBackboneSample(sample, models.backbone as RoleModel, GREEDY)).record);
       } else {
+        const { planner, caller, summarizer } = models;
+        if (!planner || !caller || !summarizer) throw new Error(`${system} lacks a role model`);
         const prediction = await predictSample(sample, records.length, {
-          models: { planner: models.planner!, caller: models.caller!, summarizer: models.summarizer! },
+          models: { planner, caller, summarizer },
           sampling: { planner: GREEDY, caller: GREEDY, summarizer: GREEDY },
         });
         records.push(prediction.record);
@@ -165,7 +167,8 @@ export async function tinyEval(options: TinyEvalOptions = {}): Promise<SystemRep
         const trace = await runTask(task.task, mode, models);
         const ok = trace ? runMetrics(trace, task.checker).check?.correct === true : false;
         correct += ok ? 1 : 0;
-        const cell = (byCategory[task.category] ??= [0, 0]);
+        byCategory[task.category] ??= [0, 0];
+        const cell = byCategory[task.category] as [number, number];
         cell[0] += ok ? 1 : 0;
         cell[1] += 1;
       }

@@ -27,14 +27,18 @@ describe('task generator', () => {
   });
 
   it('draws test values only from the test partition (numbers, countries, dates)', async () => {
-    const byId = (id: string) => FAMILIES.find((f) => f.id === id);
+    const byId = (id: string) => {
+      const family = FAMILIES.find((f) => f.id === id);
+      if (!family) throw new Error(`no family ${id}`);
+      return family;
+    };
     for (let k = 0; k < 30; k++) {
-      const calc = await generateOne(byId('calc-binary')!, 1000 + k, 'test', runner, tools);
+      const calc = await generateOne(byId('calc-binary'), 1000 + k, 'test', runner, tools);
       for (const n of calc.instruction.match(/\d+/g) ?? []) expect(splitOf(Number(n))).toBe('test');
-      const capital = await generateOne(byId('country-capital')!, 2000 + k, 'train', runner, tools);
+      const capital = await generateOne(byId('country-capital'), 2000 + k, 'train', runner, tools);
       const call = capital.meta.steps[0];
       expect(call && 'call' in call && splitOf(String(call.call.arguments.country))).toBe('train');
-      const weekday = await generateOne(byId('date-weekday')!, 3000 + k, 'test', runner, tools);
+      const weekday = await generateOne(byId('date-weekday'), 3000 + k, 'test', runner, tools);
       const first = weekday.meta.steps[0];
       expect(first && 'call' in first && splitOf(String(first.call.arguments.date))).toBe('test');
     }
