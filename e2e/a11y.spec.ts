@@ -22,6 +22,21 @@ test.describe('accessibility (axe)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test('no serious or critical violations with the tiny models: model cards, a real run, light and dark', async ({
+    page,
+  }) => {
+    const { app } = await AppPage.open(page, { engine: 'tiny' });
+    await expect(page.getByTestId('tiny-card-glpft')).toBeVisible();
+    for (const id of ['one-stage', 'shared', 'single'])
+      await page.getByTestId(`tiny-card-${id}`).locator('summary').click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await app.runExample('tiny-capital');
+    await expect(app.outcome).not.toHaveAttribute('data-outcome', 'running', { timeout: 60_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test('no serious or critical violations on the tools and saved-runs views', async ({ page }) => {
     await AppPage.open(page);
     await page.getByTestId('tab-tools').click();

@@ -4,8 +4,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { AppPage } from './app-page';
 
 /** The first visit installs the service worker; the app is saved once "Ready offline" shows. */
-async function visitOnce(page: Page) {
-  const opened = await AppPage.open(page, { tokenDelayMs: 1 });
+async function visitOnce(page: Page, engine: 'scripted' | 'tiny' = 'scripted') {
+  const opened = await AppPage.open(page, { tokenDelayMs: 1, engine });
   await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
   // The next load is served by the worker (the first one was fetched before it existed).
   await page.reload();
@@ -15,6 +15,21 @@ async function visitOnce(page: Page) {
 }
 
 test.describe('offline after one visit', () => {
+  test('the tiny α-UMi models run for real with the network off (precached with the page)', async ({
+    page,
+    context,
+  }) => {
+    const { app, errors } = await visitOnce(page, 'tiny');
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('offline-now')).toBeVisible();
+    await app.runExample('tiny-multiply');
+    await expect(app.outcome).toHaveAttribute('data-outcome', 'answer', { timeout: 60_000 });
+    await expect(app.stepsOf('caller').first().getByTestId('tool-name')).toHaveText('calculator');
+    await expect(app.answer).toContainText('178377');
+    expect(errors).toEqual([]);
+  });
+
   test('opens, runs a scripted task with tools, and exports its trace with the network off', async ({
     page,
     context,

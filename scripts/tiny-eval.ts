@@ -13,17 +13,15 @@
  * tiny model was trained to call it).
  */
 import { writeFileSync } from 'node:fs';
-import { toolDocFor } from '../app/agent/dialects/alpha-umi/prompts';
 import { generateTrajectories } from '../app/agent/eval/generator';
 import { predictBackboneSample } from '../app/agent/eval/static/backbone';
 import { METRIC_KEYS, type PredictionRecord, scorePredictions } from '../app/agent/eval/static/metrics';
 import { predictSample } from '../app/agent/eval/static/runner';
-import { buildSamples } from '../app/agent/eval/static/samples';
+import { buildSamples, withToolDocs } from '../app/agent/eval/static/samples';
 import { check } from '../app/agent/eval/suite/checkers';
 import { runMetrics } from '../app/agent/eval/suite/metrics';
 import { SUITE_TASKS } from '../app/agent/eval/suite/tasks';
 import type { Checker } from '../app/agent/eval/suite/types';
-import { toolDefinitionFromDoc } from '../app/agent/export/stage2';
 import { runAgent } from '../app/agent/orchestrator';
 import { applyEvent, startTrace, type Trace } from '../app/agent/trace';
 import type { Role, RoleModel, RunMode, SamplingSettings } from '../app/agent/types';
@@ -126,11 +124,8 @@ export async function tinyEval(options: TinyEvalOptions = {}): Promise<SystemRep
     runner,
     tools,
   });
-  const compactRecords = heldOut.slice(0, options.staticTasks ?? 200).map((t) => ({
-    ...t,
-    tools: t.tools.map((doc) => toolDocFor(toolDefinitionFromDoc(doc), 'compact')),
-  }));
-  const samples = buildSamples(compactRecords);
+  // The page's static evaluation does the same for the tiny models (withToolDocs).
+  const samples = withToolDocs(buildSamples(heldOut.slice(0, options.staticTasks ?? 200)), 'compact');
   const reports: SystemReport[] = [];
   for (const system of options.systems ?? TINY_SYSTEMS) {
     const started = Date.now();

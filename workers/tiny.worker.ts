@@ -70,6 +70,8 @@ const api = {
       ...(request.seed === undefined ? {} : { seed: request.seed }),
       stop: request.stop,
       interrupted: () => interrupted,
+      // A macrotask between tokens, so Stop (an interrupt message) is read mid-generation.
+      yieldToHost: () => new Promise((resolve) => setTimeout(resolve, 0)),
       onDelta: (delta) => {
         pending += delta;
         if (performance.now() - lastFlush >= FLUSH_MS) flush();

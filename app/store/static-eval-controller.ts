@@ -11,13 +11,14 @@ import { scorePredictions } from '../agent/eval/static/metrics';
 import type { ReplayOutputs } from '../agent/eval/static/pipeline';
 import { planReplay, replayScript } from '../agent/eval/static/replay';
 import { runStaticEval, type StaticEvalModels, type StaticRole } from '../agent/eval/static/runner';
-import type { StaticSample } from '../agent/eval/static/samples';
+import { type StaticSample, withToolDocs } from '../agent/eval/static/samples';
 import { parsePredictionsFile, parseTestFile } from '../agent/eval/static/validate';
 import { DEFAULT_SAMPLING, type NamedErrorData, type SamplingSettings } from '../agent/types';
 import { ScriptedModel } from '../llm/scripted/scripted-model';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
 import type { LabActivity } from './run-slice';
+import { tinyModelsForRun } from './tiny-controller';
 
 export type PredictionSource = 'models' | 'replay';
 
@@ -126,9 +127,25 @@ export function setPredictionSource(source: PredictionSource): void {
   useStaticEval.setState({ source, notice: undefined });
 }
 
-/** The loaded models for the three roles (multi or shared mode), or undefined. */
+/** The loaded WebLLM models for the three roles (multi or shared mode), or undefined. */
 export function loadedStaticModels(): StaticEvalModels | undefined {
   const { planner, caller, summarizer } = modelsForRun('multi');
+  return planner && caller && summarizer ? { planner, caller, summarizer } : undefined;
+}
+
+/** The tiny models evaluate in `multi` (or `shared`) mode; `single` has no planner to score. */
+export function tinyStaticMode(): 'multi' | 'shared' | undefined {
+  const app = useAppStore.getState();
+  if (app.engine !== 'tiny' || app.mode === 'single') return undefined;
+  return app.mode;
+}
+
+/** What a model evaluation runs on: the tiny models of the mode (loaded now), or WebLLM's. */
+async function staticModels(): Promise<StaticEvalModels | undefined> {
+  const tinyMode = tinyStaticMode();
+  if (!tinyMode) return loadedStaticModels();
+  const models = await tinyModelsForRun(tinyMode, useAppStore.getState().tinyMultiSystem).catch(() => ({}));
+  const { planner, caller, summarizer } = models as Partial<StaticEvalModels>;
   return planner && caller && summarizer ? { planner, caller, summarizer } : undefined;
 }
 
@@ -171,7 +188,8 @@ export async function startStaticEval(): Promise<void> {
   }
 }
 
-async function evaluate(state: StaticEvalState, samples: readonly StaticSample[]): Promise<void> {
+async function evaluate(state: StaticEvalState, testSamples: readonly StaticSample[]): Promise<void> {
+  let samples = testSamples;
   let models: StaticEvalModels | undefined;
   let by: StaticEvalResult['by'];
   if (state.source === 'replay') {
@@ -179,7 +197,9 @@ async function evaluate(state: StaticEvalState, samples: readonly StaticSample[]
     models = replayModels(state.replayFile.outputs);
     by = { file: state.replayFile.name };
   } else {
-    models = loadedStaticModels();
+    models = await staticModels();
+    // Tiny models read the tool list in the style they were trained on.
+    if (models?.planner.toolDocs) samples = withToolDocs(samples, models.planner.toolDocs);
     if (!models) {
       useStaticEval.setState({ notice: { kind: 'no_models' } });
       return;

@@ -282,11 +282,12 @@ def main():
     ap.add_argument("--data", default="scripts/train/data")
     ap.add_argument("--out", default="public/tiny")
     ap.add_argument("--runs", default="scripts/train/runs")
-    ap.add_argument("--tokens", type=float, default=10e6, help="training tokens per system")
-    ap.add_argument("--batch", type=int, default=4096, help="tokens per batch, padding included")
+    ap.add_argument("--tokens", type=float, default=7.5e6, help="training tokens per system")
+    ap.add_argument("--batch", type=int, default=2048, help="tokens per batch, padding included")
+    ap.add_argument("--stage1", type=float, default=0.7, help="GLPFT: share of the budget for stage 1")
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--max-len", type=int, default=768)
-    ap.add_argument("--eval", type=int, default=300, help="held-out records scored per role")
+    ap.add_argument("--eval", type=int, default=150, help="held-out records scored per role")
     ap.add_argument("--systems", default="glpft,shared,single,one-stage")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=7)
@@ -320,6 +321,8 @@ def main():
         "data": {"sha256": data_manifest["sha256"], "train": data_manifest["train"], "test": data_manifest["test"],
                  "tokens": lengths, "toolDocs": data_manifest.get("toolDocs")},
         "budget_tokens": args.tokens,
+        "batch_tokens": args.batch,
+        "glpft_stage1": args.stage1,
         "seed": args.seed,
         "torch": torch.__version__,
         "threads": args.threads,
@@ -362,11 +365,13 @@ def main():
         t0 = time.time()
         log("system", system)
         if system == "glpft":
-            # Stage 1: the backbone on whole trajectories; stage 2: three copies, one per role,
-            # at a fifth of the learning rate (the paper: 5e-5 then 1e-5), planner and caller one
-            # share each, the summarizer two (the paper's 1, 1 and 2 epochs).
+            # Stage 1: the backbone on whole trajectories (70 % of the budget: copying values
+            # from the context only appears after some 1 500-2 500 steps, and it must appear
+            # while the learning rate is high); stage 2: three copies, one per role, at a fifth
+            # of the learning rate (the paper: 5e-5 then 1e-5), planner and caller one share
+            # each, the summarizer two (the paper's 1, 1 and 2 epochs).
             backbone = fresh(args.seed)
-            stage1 = budget * 0.5
+            stage1 = budget * args.stage1
             runs = {"stage1": train(backbone, seqs["backbone"], stage1, args.lr, args.seed, "glpft/stage1", args.batch)}
             torch.save(backbone.state_dict(), os.path.join(args.runs, "glpft-backbone.pt"))
             shares = {"planner": 1, "caller": 1, "summarizer": 2}

@@ -51,6 +51,11 @@ export interface TinyGenerateOptions {
   signal?: AbortSignal;
   /** Text as it grows (only whole characters). */
   onDelta?: (delta: string) => void;
+  /**
+   * Lets the host's event loop run (a worker must, or an interrupt message waits until the
+   * generation ends); called when 16 ms have passed since the last time.
+   */
+  yieldToHost?: () => Promise<void>;
   now?: () => number;
 }
 
@@ -176,7 +181,12 @@ export class TinyDecoder {
     try {
       let logits = await this.step(ids.slice(common));
       prefillMs = now() - started;
+      let lastYield = now();
       while (output.length < options.maxTokens && this.cacheIds.length < this.config.max_len) {
+        if (options.yieldToHost && now() - lastYield >= 16) {
+          await options.yieldToHost();
+          lastYield = now();
+        }
         if (options.signal?.aborted || options.interrupted?.()) {
           finishReason = 'abort';
           break;

@@ -32,9 +32,12 @@ export function StaticEval() {
   // Re-render when models finish loading or unload: the check below reads the bridges.
   useAppStore((s) => s.slots);
   const models = loadedStaticModels();
+  // The tiny models load when the evaluation starts (a few MB from this site).
+  const tiny = useAppStore((s) => (s.engine === 'tiny' && s.mode !== 'single' ? s.mode : undefined));
   const running = status !== 'idle';
   const modelsBusy = useAppStore((s) => s.activity !== undefined && s.activity !== 'static-eval');
-  const canRun = !!testFile && !running && (source === 'replay' ? !!replayFile : !!models && !modelsBusy);
+  const canRun =
+    !!testFile && !running && (source === 'replay' ? !!replayFile : (!!models || !!tiny) && !modelsBusy);
 
   return (
     <section className="static-eval" aria-labelledby="static-eval-title" data-testid="static-eval">
@@ -63,7 +66,11 @@ export function StaticEval() {
         <legend>{t('sourceLegend')}</legend>
         <SourceOption value="models" label={t('sourceModels')} checked={source === 'models'} />
         {source === 'models' &&
-          (models ? (
+          (tiny ? (
+            <p className="note" data-testid="static-models">
+              {t('modelsTiny', { mode: tiny })}
+            </p>
+          ) : models ? (
             <p className="note" data-testid="static-models">
               {t('modelsReady', {
                 planner: models.planner.label,

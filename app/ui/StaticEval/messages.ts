@@ -18,6 +18,8 @@ export const staticEvalMessages = defineMessages(
     modelsReady: 'Planner: {planner} · caller: {caller} · summarizer: {summarizer}.',
     noModels:
       'No models are loaded for the planner, the caller and the summarizer. Load them in the “Models on your GPU” panel on the Run tab (multi or shared mode), then come back here.',
+    modelsTiny:
+      'The built-in tiny α-UMi models of {mode} mode (loaded when the evaluation starts), with the compact tool list they were trained on.',
     importReplay: 'Import a predictions file…',
     replayLoaded: (v) => `${v.file}: ${n(v, 'count')} predictions ready to replay.`,
     replayNeedsTest: 'Import the test file first: the predictions are checked against its samples.',
@@ -94,6 +96,7 @@ export const staticEvalMessages = defineMessages(
     modelsReady: '规划器：{planner} · 调用器：{caller} · 总结器：{summarizer}。',
     noModels:
       '规划器、调用器和总结器还没有加载模型。请在“运行”页的“你的 GPU 上的模型”面板中加载（多模型或共享模式），然后回到这里。',
+    modelsTiny: '内置微型 α-UMi 模型（{mode} 模式，评测开始时加载），使用它们训练时的精简工具列表。',
     importReplay: '导入预测文件…',
     replayLoaded: '{file}：{count} 条预测可供回放。',
     replayNeedsTest: '请先导入测试文件：预测会与它的样本逐一核对。',

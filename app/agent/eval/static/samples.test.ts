@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAlphaUmiFixture } from '../../../test-support/fixtures';
-import { buildSamples, MissingTurnError, type Stage2Record } from './samples';
+import { buildSamples, MissingTurnError, type Stage2Record, withToolDocs } from './samples';
 
 const trajectories = readAlphaUmiFixture<Stage2Record[]>('raw_data_stage_2.json');
 const expected =
@@ -59,5 +59,22 @@ describe('buildSamples', () => {
       ]);
     expect(build).toThrow(MissingTurnError);
     expect(build).toThrow('Record [1]: no turn follows the planner turn conversations[1].');
+  });
+});
+
+describe('withToolDocs', () => {
+  it('rebuilds the tool list and the planner prompt in the compact style, keeping history and reference', () => {
+    const samples = buildSamples(trajectories);
+    const compact = withToolDocs(samples, 'compact');
+    expect(compact).toHaveLength(samples.length);
+    for (const [i, sample] of compact.entries()) {
+      const full = samples[i];
+      expect(sample.reference).toBe(full?.reference);
+      expect(sample.history).toEqual(full?.history);
+      expect(sample.tools.map((t) => t.Name)).toEqual(full?.tools.map((t) => t.Name));
+      expect(sample.tools.every((t) => t.function === '')).toBe(true);
+      expect(sample.model_input.length).toBeLessThan(full?.model_input.length ?? 0);
+    }
+    expect(withToolDocs(samples, 'full')).toEqual(samples);
   });
 });

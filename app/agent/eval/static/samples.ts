@@ -11,8 +11,9 @@
  *   turn contains `Next: caller` (no period needed) or `Next: conclusion.`; otherwise (a
  *   give-up) the planner turn alone, without a prefix.
  */
-import { buildPlannerPrompt, type HistoryTurn } from '../../dialects/alpha-umi/prompts';
-import type { AlphaUmiToolDoc } from '../../types';
+import { buildPlannerPrompt, type HistoryTurn, toolDocFor } from '../../dialects/alpha-umi/prompts';
+import { toolDefinitionFromDoc } from '../../export/stage2';
+import type { AlphaUmiToolDoc, ToolDocStyle } from '../../types';
 
 export interface Stage2Record {
   tools: AlphaUmiToolDoc[];
@@ -70,4 +71,17 @@ export function buildSamples(records: readonly Stage2Record[]): StaticSample[] {
     }
   }
   return samples;
+}
+
+/**
+ * The same samples for models trained on another `{doc}` style (the tiny models: `compact`):
+ * the tool list and the planner prompt are rebuilt in that style, the history and the
+ * reference stay, so the scores compare with those of the full-style samples.
+ */
+export function withToolDocs(samples: readonly StaticSample[], style: ToolDocStyle): StaticSample[] {
+  if (style === 'full') return [...samples];
+  return samples.map((sample) => {
+    const tools = sample.tools.map((doc) => toolDocFor(toolDefinitionFromDoc(doc), style));
+    return { ...sample, tools, model_input: buildPlannerPrompt(tools, sample.history) };
+  });
 }
