@@ -21,7 +21,7 @@ export class AppPage {
   /**
    * Collects console errors and page errors so a test can assert there were none. Tests run
    * the scripted engine unless they ask for another (`engine: 'default'` leaves the page's own
-   * default, the tiny models): its text is known in advance, so they can assert on it.
+   * default): its text is known in advance, so they can assert on it.
    */
   static async open(
     page: Page,
@@ -39,13 +39,12 @@ export class AppPage {
       await page.addInitScript(
         ({ delay, engine }) => {
           const key = 'umi-lab.settings';
-          const saved = JSON.parse(localStorage.getItem(key) ?? '{"state":{},"version":2}');
+          const saved = JSON.parse(localStorage.getItem(key) ?? '{"state":{},"version":1}');
           // Only on the first load of the test: a reload keeps what the test changed.
           if (sessionStorage.getItem('umi-e2e-seeded')) return;
           sessionStorage.setItem('umi-e2e-seeded', '1');
           if (delay !== undefined) saved.state.scriptedTokenDelayMs = delay;
           if (engine !== 'default') saved.state.engine = engine;
-          saved.version = 2;
           localStorage.setItem(key, JSON.stringify(saved));
         },
         { delay: tokenDelayMs, engine },

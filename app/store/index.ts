@@ -30,13 +30,7 @@ export const useAppStore = create<AppState>()(
     }),
     {
       name: 'umi-lab.settings',
-      // 2: the tiny α-UMi engine became the default; a saved `scripted` was the old default.
-      version: 2,
-      migrate: (persisted, version) => {
-        const state = (persisted ?? {}) as { engine?: string };
-        if (version < 2 && state.engine === 'scripted') state.engine = 'tiny';
-        return state as AppState;
-      },
+      version: 1,
       storage: createJSONStorage(() => localStorage),
       partialize: (s) => ({
         locale: s.locale,

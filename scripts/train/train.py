@@ -282,12 +282,14 @@ def main():
     ap.add_argument("--data", default="scripts/train/data")
     ap.add_argument("--out", default="public/tiny")
     ap.add_argument("--runs", default="scripts/train/runs")
-    ap.add_argument("--tokens", type=float, default=7.5e6, help="training tokens per system")
+    ap.add_argument("--tokens", type=float, default=5.5e6, help="training tokens per system")
     ap.add_argument("--batch", type=int, default=2048, help="tokens per batch, padding included")
     ap.add_argument("--stage1", type=float, default=0.7, help="GLPFT: share of the budget for stage 1")
-    ap.add_argument("--lr", type=float, default=3e-3)
+    # 3e-3 never learned to copy (a value from the prompt into the output) in 4 500 steps, on
+    # this data or on a synthetic copy task; 1e-3 copies digits on the synthetic task in 400.
+    ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--max-len", type=int, default=768)
-    ap.add_argument("--eval", type=int, default=150, help="held-out records scored per role")
+    ap.add_argument("--eval", type=int, default=100, help="held-out records scored per role")
     ap.add_argument("--systems", default="glpft,shared,single,one-stage")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=7)
