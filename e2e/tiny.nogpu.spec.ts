@@ -71,9 +71,13 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a missing model file ends the run with a clear error, and the next run works', async ({ page }) => {
+  test('a missing model file ends the run with a clear error, and the next run works', async ({
+    page,
+    context,
+  }) => {
     let refuse = true;
-    await page.route('**/tiny/glpft/caller.onnx', (route) =>
+    // The worker fetches the model: the context's route sees worker requests, the page's does not.
+    await context.route('**/tiny/glpft/caller.onnx', (route) =>
       refuse ? route.fulfill({ status: 404, body: 'missing' }) : route.continue(),
     );
     const { app } = await AppPage.open(page, { engine: 'tiny' });
