@@ -212,10 +212,13 @@ export function reportTable(reports: readonly SystemReport[]): string {
 }
 
 export async function tinyEvalCli(args: readonly string[]): Promise<string> {
-  const out = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+  const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const out = flag('out');
   const quick = args.includes('--quick');
   const reports = await tinyEval({
     ...(quick ? { staticTasks: 40, heldOutTasks: 40, suite: false } : {}),
+    ...(flag('static') ? { staticTasks: Number(flag('static')) } : {}),
+    ...(flag('held-out') ? { heldOutTasks: Number(flag('held-out')) } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   if (out) writeFileSync(out, `${JSON.stringify(reports, null, 2)}\n`);
