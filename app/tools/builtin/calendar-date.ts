@@ -19,7 +19,7 @@ export const WEEKDAYS = [
   'Saturday',
   'Sunday',
 ] as const;
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

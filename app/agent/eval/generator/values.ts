@@ -3,6 +3,7 @@
  * drawn inside one split (random.ts `splitOf`), so held-out tasks use values never trained on.
  */
 import countries from 'world-countries';
+import { daysInMonth, formatDate, MONTHS } from '../../../tools/builtin/calendar-date';
 import { drawIn, type Rng, type Split } from './random';
 
 /** An integer with 1 to `maxDigits` digits, the digit count uniform (so 7 and 48213 are both common). */
@@ -31,34 +32,11 @@ export function decimal(rng: Rng, split: Split, maxWhole = 999): string {
   );
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 export interface DateValue {
   /** YYYY-MM-DD: what the tool reads. */
   iso: string;
   /** How the task writes it: ISO, or "March 5, 2024". */
   text: string;
-}
-
-function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** A calendar date from 1900 to 2099, written ISO or in words (half each). */
@@ -68,8 +46,8 @@ export function date(rng: Rng, split: Split): DateValue {
     () => {
       const year = rng.int(1900, 2099);
       const month = rng.int(1, 12);
-      const day = rng.int(1, daysIn(year, month));
-      const iso = isoDate(year, month, day);
+      const day = rng.int(1, daysInMonth(year, month));
+      const iso = formatDate({ year, month, day });
       const text = rng.next() < 0.5 ? iso : `${MONTHS[month - 1]} ${day}, ${year}`;
       return { iso, text };
     },
