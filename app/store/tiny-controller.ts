@@ -17,15 +17,9 @@ import { useAppStore } from './index';
 
 const bridges = new Map<string, TinyRoleModel>();
 let manifest: Promise<TinyManifest> | undefined;
-let workerFactory: TinyWorkerFactory | undefined;
 
-/** Tests and the benchmark pass their own factory; the page starts the real worker. */
-export function setTinyWorkerFactory(factory: TinyWorkerFactory | undefined): void {
-  workerFactory = factory;
-}
-
+/** The worker code loads on first use, not with the page. */
 async function factory(): Promise<TinyWorkerFactory> {
-  if (workerFactory) return workerFactory;
   const { startTinyWorker } = await import('../llm/tiny/worker-factory');
   return startTinyWorker;
 }
@@ -122,10 +116,4 @@ export async function tinyModelsForRun(
     store.setTinyStatus({ status: 'failed', system, error: toErrorData(error) });
     throw error;
   }
-}
-
-/** Ends every tiny worker (tests; a page leaving the engine keeps them, they are small). */
-export function disposeTinyModels(): void {
-  for (const model of bridges.values()) model.dispose();
-  bridges.clear();
 }

@@ -196,9 +196,6 @@ def greedy(model, prompt_ids, max_new, eos):
     return out
 
 
-MARKER = re.compile(r"Next: (caller|conclusion|give up)\.")
-
-
 def decision(text):
     if "Next: give up." in text:
         return "give up"

@@ -122,7 +122,7 @@ export class TinyDecoder {
     return logits.data as Float32Array;
   }
 
-  /** See `benchDecode`: timing only, the cache is reset before and after. */
+  /** Raw speed: prefill `prompt`, then `steps` greedy steps whatever comes out (the cache is reset before and after). */
   async bench(prompt: string, steps: number) {
     this.reset();
     const ids = this.fitPrompt(this.tokenizer.encodePrompt(prompt), steps).ids;
@@ -241,15 +241,6 @@ export class TinyDecoder {
     };
     return { text, finishReason, usage, truncatedTokens: fitted.cut, tokenIds: output };
   }
-}
-
-/** Raw speed of one model: prefill `prompt`, then `steps` greedy steps whatever comes out. */
-export function benchDecode(
-  decoder: TinyDecoder,
-  prompt: string,
-  steps: number,
-): Promise<{ promptTokens: number; prefillMs: number; steps: number; decodeMs: number }> {
-  return decoder.bench(prompt, steps);
 }
 
 function firstStop(text: string, stops: readonly string[]): number {

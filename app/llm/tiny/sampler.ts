@@ -3,6 +3,7 @@
  * softmax at `temperature`, cut to the smallest set whose probability reaches `topP`, drawn
  * with a seeded generator so a seed repeats a run exactly.
  */
+import { createRng } from '../../agent/eval/generator/random';
 
 export interface SamplerOptions {
   temperature: number;
@@ -10,16 +11,9 @@ export interface SamplerOptions {
   topP?: number;
 }
 
-/** mulberry32, the same small PRNG as the task generator: enough for sampling. */
+/** The task generator's seeded PRNG (mulberry32): enough for sampling. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 export function argmax(logits: ArrayLike<number>): number {

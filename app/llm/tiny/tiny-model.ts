@@ -129,11 +129,4 @@ export class TinyRoleModel implements RoleModel {
   async interrupt(): Promise<void> {
     await this.worker?.port.interrupt();
   }
-
-  /** Ends the worker (the page frees its memory); the next call starts a new one. */
-  dispose(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.loaded = undefined;
-  }
 }

@@ -1,5 +1,6 @@
 import { proxy, type Remote, wrap } from 'comlink';
 import type { LlmWorkerApi } from '../../../workers/llm.worker';
+import { watchWorker } from '../worker-crash';
 import type { LlmWorkerPort, WorkerFactory } from './webllm-model';
 
 /**
@@ -31,22 +32,7 @@ export function spawnLlmWorker(options: { silenceMs?: number } = {}): SpawnedLlm
     name: 'umi-llm',
   });
   const remote = wrap<LlmWorkerApi>(worker);
-  const listeners: ((message: string) => void)[] = [];
-  let dead = false;
-  const crashed = (message: string) => {
-    if (dead) return;
-    dead = true;
-    for (const listener of listeners) listener(message);
-  };
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    crashed(event.message || 'the worker script failed');
-  });
-  worker.addEventListener('messageerror', () => crashed('a message could not be read'));
-  const terminate = () => {
-    dead = true;
-    worker.terminate();
-  };
+  const watch = watchWorker(worker);
   return {
     remote,
     async watched(call) {
@@ -55,10 +41,12 @@ export function spawnLlmWorker(options: { silenceMs?: number } = {}): SpawnedLlm
         lastSeen = performance.now();
       };
       const timer = setInterval(() => {
-        if (dead) return;
+        if (watch.dead) return;
         if (performance.now() - lastSeen > silenceMs) {
           worker.terminate();
-          crashed(`it stopped answering for ${Math.round(silenceMs / 1000)} s (terminated or out of memory)`);
+          watch.crashed(
+            `it stopped answering for ${Math.round(silenceMs / 1000)} s (terminated or out of memory)`,
+          );
           return;
         }
         remote.ping().then(seen, () => undefined);
@@ -69,8 +57,8 @@ export function spawnLlmWorker(options: { silenceMs?: number } = {}): SpawnedLlm
         clearInterval(timer);
       }
     },
-    terminate,
-    onCrash: (listener) => listeners.push(listener),
+    terminate: watch.terminate,
+    onCrash: watch.onCrash,
   };
 }
 

@@ -82,7 +82,6 @@ export function TaskForm() {
             className="example"
             data-testid={`example-${ex.id}`}
             title={ex.task}
-            data-tool={'tool' in ex ? ex.tool : undefined}
             disabled={running}
             onClick={() => setTask(ex.task)}
           >
