@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { TINY_EXAMPLES } from '../app/llm/tiny/examples';
+import { alphaUmiFixturePath } from '../app/test-support/fixtures';
 import { AppPage } from './app-page';
 
 const TOOLS = ['calculator', 'date_calc', 'country_facts', 'text_stats', 'run_javascript'];
@@ -90,5 +91,25 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
     await app.runButton.click();
     await expect(app.stepsOf('caller').first()).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('tiny-error')).toHaveCount(0);
+  });
+
+  test('the static evaluation runs on the tiny models in the page and scores their outputs', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const { errors } = await AppPage.open(page, { engine: 'tiny' });
+    await page.getByTestId('tab-eval').click();
+    await page.getByTestId('eval-tab-static').click();
+    await expect(page.getByTestId('static-models')).toContainText('tiny α-UMi models of multi mode');
+    await page.getByTestId('static-import-test').setInputFiles(alphaUmiFixturePath('raw_data_stage_2.json'));
+    await expect(page.getByTestId('static-test-summary')).toContainText('79 samples');
+    await page.getByTestId('static-run').click();
+    await expect(page.getByTestId('static-results')).toHaveAttribute('data-complete', 'true', {
+      timeout: 150_000,
+    });
+    await expect(page.getByTestId('static-by')).toContainText('Tiny α-UMi planner');
+    // Real scores of real outputs: a number, whatever it is (these are ToolBench tasks the models never saw).
+    await expect(page.getByTestId('static-metric-plan_em')).toHaveAttribute('data-value', /^\d/);
+    expect(errors).toEqual([]);
   });
 });
