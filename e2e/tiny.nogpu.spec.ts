@@ -112,4 +112,30 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
     await expect(page.getByTestId('static-metric-plan_em')).toHaveAttribute('data-value', /^\d/);
     expect(errors).toEqual([]);
   });
+
+  test('the lab runs held-out generated tasks on two of the four systems, one column each', async ({ page }) => {
+    test.setTimeout(240_000);
+    const { errors } = await AppPage.open(page, { engine: 'tiny' });
+    await page.getByTestId('tab-eval').click();
+    await page.getByTestId('eval-tab-suite').click();
+    await expect(page.getByTestId('lab-engine-select')).toHaveValue('tiny');
+    await page.getByTestId('suite-set-held-out').check();
+    await page.getByTestId('suite-held-out-count').selectOption('20');
+    await expect(page.getByTestId('suite-task-picker')).toHaveCount(0);
+    for (const system of ['glpft', 'shared']) await page.getByTestId(`suite-tiny-${system}`).uncheck();
+    await expect(page.getByTestId('suite-run-count')).toContainText('40');
+    await page.getByTestId('suite-run').click();
+    const rows = page.getByTestId('suite-summary-row');
+    await expect(rows).toHaveCount(2, { timeout: 200_000 });
+    await expect(page.getByTestId('suite-run')).toBeEnabled({ timeout: 200_000 });
+    await expect(rows.filter({ hasText: 'one-stage · multi' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'single-LLM · single' })).toHaveCount(1);
+    for (const k of [0, 1]) {
+      await expect(rows.nth(k)).toContainText('held-out tasks');
+      await expect(rows.nth(k)).toHaveAttribute('data-engine', 'tiny');
+      // Each column ran all 20 tasks and was scored by the checkers (whatever the score is).
+      await expect(rows.nth(k).getByTestId('suite-accuracy')).toContainText('/20)');
+    }
+    expect(errors).toEqual([]);
+  });
 });

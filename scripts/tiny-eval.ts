@@ -13,7 +13,7 @@
  * tiny model was trained to call it).
  */
 import { writeFileSync } from 'node:fs';
-import { generateTrajectories } from '../app/agent/eval/generator';
+import { generatedChecker, generateTrajectories } from '../app/agent/eval/generator';
 import { predictBackboneSample } from '../app/agent/eval/static/backbone';
 import { METRIC_KEYS, type PredictionRecord, scorePredictions } from '../app/agent/eval/static/metrics';
 import { predictSample } from '../app/agent/eval/static/runner';
@@ -21,7 +21,6 @@ import { buildSamples, withToolDocs } from '../app/agent/eval/static/samples';
 import { check } from '../app/agent/eval/suite/checkers';
 import { runMetrics } from '../app/agent/eval/suite/metrics';
 import { SUITE_TASKS } from '../app/agent/eval/suite/tasks';
-import type { Checker } from '../app/agent/eval/suite/types';
 import { runAgent } from '../app/agent/orchestrator';
 import { applyEvent, startTrace, type Trace } from '../app/agent/trace';
 import type { Role, RoleModel, RunMode, SamplingSettings } from '../app/agent/types';
@@ -91,16 +90,6 @@ async function runTask(
     trace = event.type === 'run_started' ? startTrace(event) : trace && applyEvent(trace, event);
   }
   return trace;
-}
-
-/** The generated task's reference value: the bold text of its answer, or a give-up. */
-function heldOutChecker(answer: string | undefined): Checker {
-  if (answer === undefined) return { kind: 'give-up' };
-  const bold = /\*\*(.+?)\*\*/.exec(answer)?.[1] ?? answer;
-  return {
-    kind: 'exact',
-    value: bold.replace(/ (people|million|days|hours|letters|words|people per km²)$/, ''),
-  };
 }
 
 export interface SystemReport {
@@ -175,7 +164,7 @@ export async function tinyEval(options: TinyEvalOptions = {}): Promise<SystemRep
       let correct = 0;
       for (const t of heldOut.slice(0, n)) {
         const trace = await runTask(t.instruction, mode, models);
-        const checker = heldOutChecker(t.meta.answer);
+        const checker = generatedChecker(t.meta);
         const result = check(checker, {
           answer: trace?.outcome === 'answer' ? trace.answer : undefined,
           gaveUp: trace?.outcome === 'give_up',

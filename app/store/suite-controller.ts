@@ -1,4 +1,5 @@
 import { toErrorData } from '../agent/errors';
+import { type HeldOutTask, heldOutTasks } from '../agent/eval/generator/lab-tasks';
 import { resultsCsv, resultsJson } from '../agent/eval/suite/export';
 import { infrastructureFailure, runMetrics } from '../agent/eval/suite/metrics';
 import { configKey, resultId, type SuiteConfig, type SuiteResult } from '../agent/eval/suite/results';
@@ -7,6 +8,7 @@ import type { SuiteTask } from '../agent/eval/suite/types';
 import type { Trace } from '../agent/trace';
 import type { RunMode } from '../agent/types';
 import { RUN_MODES } from '../agent/types';
+import { TINY_SYSTEM_MODE, type TinySystemId } from '../llm/tiny/manifest';
 import { useAppStore } from './index';
 import { selectRunDialect } from './selectors';
 import { clearSuiteResults, loadSuiteResults, loadSuiteTrace, saveSuiteResult } from './suite-db';
@@ -22,6 +24,7 @@ import {
   snapshotLabSettings,
 } from './suite-run';
 import type { LabNotice } from './suite-slice';
+import { toolRunner } from './tools-controller';
 
 /** The running suite's stop switch, outside the store (STYLE.md #7). */
 let controller: AbortController | undefined;
@@ -39,7 +42,9 @@ export async function initSuiteResults(): Promise<void> {
   }
 }
 
-function makeResult(task: SuiteTask, config: SuiteConfig, trace: Trace): SuiteResult {
+type LabTask = SuiteTask | HeldOutTask;
+
+function makeResult(task: LabTask, config: SuiteConfig, trace: Trace): SuiteResult {
   return {
     id: resultId(config, task.id),
     taskId: task.id,
@@ -54,12 +59,19 @@ function makeResult(task: SuiteTask, config: SuiteConfig, trace: Trace): SuiteRe
   };
 }
 
-/** One column of runs: a run mode (scripted engine), or a preset / the hand-picked models (WebLLM). */
-type Column = { engine: 'scripted'; mode: RunMode } | { engine: 'webllm'; choice: ModelChoice };
+/**
+ * One column of runs: a run mode (scripted engine), a preset or the hand-picked models
+ * (WebLLM), or one of the paper's four systems (tiny α-UMi).
+ */
+type Column =
+  | { engine: 'scripted'; mode: RunMode }
+  | { engine: 'webllm'; choice: ModelChoice }
+  | { engine: 'tiny'; system: TinySystemId };
 
 function chosenColumns(): Column[] {
   const s = useAppStore.getState();
   if (s.engine === 'webllm') return s.suiteChoices.map((choice) => ({ engine: 'webllm', choice }));
+  if (s.engine === 'tiny') return s.suiteTinySystems.map((system) => ({ engine: 'tiny', system }));
   return RUN_MODES.filter((m) => s.suiteModes.includes(m)).map((mode) => ({ engine: 'scripted', mode }));
 }
 
@@ -67,7 +79,8 @@ function chosenColumns(): Column[] {
 export function suiteBlocker(): LabNotice | undefined {
   const s = useAppStore.getState();
   if (s.activity !== undefined) return { key: BUSY_NOTICE[s.activity] };
-  if (s.suiteTaskIds.length === 0 || chosenColumns().length === 0) return { key: 'nothingChosen' };
+  const noTasks = s.suiteTaskSet === 'held-out' ? s.suiteHeldOutCount < 1 : s.suiteTaskIds.length === 0;
+  if (noTasks || chosenColumns().length === 0) return { key: 'nothingChosen' };
   return undefined;
 }
 
@@ -75,7 +88,8 @@ export function suiteBlocker(): LabNotice | undefined {
 type ColumnEnd = 'done' | 'stopped' | 'stopped-loading' | 'broken';
 
 interface SuiteRun {
-  tasks: readonly SuiteTask[];
+  tasks: readonly LabTask[];
+  taskSet: 'suite' | 'held-out';
   settings: LabSettings;
   signal: AbortSignal;
   total: number;
@@ -99,16 +113,27 @@ async function runColumn(run: SuiteRun, column: Column): Promise<ColumnEnd> {
     }
     mode = prepared.mode;
   } else {
-    mode = column.mode;
+    mode = column.engine === 'tiny' ? TINY_SYSTEM_MODE[column.system] : column.mode;
   }
-  const where = { mode, ...(choice ? { choice } : {}) };
+  const tinySystem = column.engine === 'tiny' ? column.system : undefined;
+  const where = { mode, ...(choice ? { choice } : {}), ...(tinySystem ? { tinySystem } : {}) };
   // One configuration per column: the models it planned, the settings of the suite's start.
-  const planned = roleModelIds(await labModels(engine, mode, 0, signal));
+  const planned = roleModelIds(await labModels(engine, mode, 0, signal, tinySystem));
+  if (tinySystem && planned.length === 0) {
+    // The tiny models did not load: the Models panel's status says why.
+    const { error } = useAppStore.getState().tiny;
+    useAppStore
+      .getState()
+      .addSuiteNotice({ key: 'tinyNotLoaded', column: where, ...(error ? { error } : {}) });
+    return 'broken';
+  }
   const config: SuiteConfig = {
     engine,
     mode,
     dialect,
     ...(choice && choice !== 'current' ? { presetId: choice } : {}),
+    ...(tinySystem ? { tinySystem } : {}),
+    ...(run.taskSet === 'held-out' ? { taskSet: 'held-out' as const } : {}),
     models: planned,
     ...labSettingsRecord(run.settings, mode, dialect),
   };
@@ -124,7 +149,7 @@ async function runColumn(run: SuiteRun, column: Column): Promise<ColumnEnd> {
       }
     }
     // A fresh set of models per task for the scripted engine; the loaded bridges for WebLLM.
-    const models = await labModels(engine, mode, 0, signal);
+    const models = await labModels(engine, mode, 0, signal, tinySystem);
     useAppStore.getState().setSuiteProgress({
       done: run.done,
       total: run.total,
@@ -183,11 +208,17 @@ export async function runSuite(): Promise<void> {
   }
   try {
     const chosen = new Set(store.suiteTaskIds);
-    const tasks = SUITE_TASKS.filter((task) => chosen.has(task.id));
+    const taskSet = store.suiteTaskSet;
+    // Held-out tasks are made here, from the generator's test split, with the real tools.
+    const tasks: readonly LabTask[] =
+      taskSet === 'held-out'
+        ? await heldOutTasks(toolRunner(), store.suiteHeldOutCount)
+        : SUITE_TASKS.filter((task) => chosen.has(task.id));
     const columns = chosenColumns();
     controller = new AbortController();
     const run: SuiteRun = {
       tasks,
+      taskSet,
       settings: snapshotLabSettings(),
       signal: controller.signal,
       total: tasks.length * columns.length,

@@ -20,6 +20,8 @@ export const suiteControllerMessages = defineMessages(
     unusable: '{choice} cannot run on this GPU:',
     notLoaded:
       '{model} did not load ({status}). Fix it in the Models panel and run again; the results so far are kept.',
+    tinyNotLoaded:
+      'The tiny models of {config} did not load, so that column did not run. The Models panel says why; fix it and run again. The results so far are kept.',
     notReady:
       '{model} is no longer loaded ({status}), so {config} stopped before {task}. Its finished runs are kept; load the models in the Models panel and run the rest again.',
     infraFailure:
@@ -50,6 +52,8 @@ export const suiteControllerMessages = defineMessages(
     needGpu: '在 GPU 上运行模型需要 WebGPU 和模型列表。请查看“模型”面板，或选择脚本演示引擎。',
     unusable: '{choice} 无法在这块 GPU 上运行：',
     notLoaded: '{model} 未能加载（{status}）。请在“模型”面板中解决后重新运行；已有的结果会保留。',
+    tinyNotLoaded:
+      '{config} 的微型模型未能加载，因此这一列没有运行。“模型”面板会说明原因；解决后请重新运行。已有的结果会保留。',
     notReady:
       '{model} 已不再处于加载状态（{status}），因此 {config} 在 {task} 之前停止。已完成的运行会保留；请在“模型”面板中重新加载模型，再运行其余任务。',
     infraFailure:

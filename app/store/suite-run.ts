@@ -13,6 +13,7 @@ import type {
   TraceOrigin,
 } from '../agent/types';
 import { scriptedModels } from '../llm/scripted/scripted-models';
+import type { TinySystemId } from '../llm/tiny/manifest';
 // Registers the suite's scripts with the scripted engine: the lab loads them, the first page load does not.
 import '../llm/scripted/scripts-suite';
 import { useAppStore } from './index';
@@ -33,16 +34,19 @@ import { toolRunner } from './tools-controller';
 /**
  * The models a lab run uses: the scripted engine's, the loaded WebLLM models for `mode`, or
  * the tiny models for `mode` (loaded on first use; a load failure gives none, and the run
- * then ends with the missing-model error).
+ * then ends with the missing-model error). `tinySystem` picks the tiny system of a `multi`
+ * column (GLPFT or one-stage); without it, the Run tab's choice.
  */
 export async function labModels(
   engine: EngineChoice,
   mode: RunMode,
   tokenDelayMs: number,
   signal?: AbortSignal,
+  tinySystem?: TinySystemId,
 ): Promise<Partial<Record<Role, RoleModel>>> {
   if (engine === 'tiny') {
-    return tinyModelsForRun(mode, useAppStore.getState().tinyMultiSystem, signal).catch(() => ({}));
+    const multi = tinySystem ?? useAppStore.getState().tinyMultiSystem;
+    return tinyModelsForRun(mode, multi, signal).catch(() => ({}));
   }
   return engine === 'webllm' ? modelsForRun(mode) : scriptedModels(mode, tokenDelayMs);
 }

@@ -3,6 +3,7 @@ import type { RunMetrics } from '../agent/eval/suite/metrics';
 import { mergeResults, type SuiteResult } from '../agent/eval/suite/results';
 import type { Trace } from '../agent/trace';
 import type { NamedErrorData, RunMode } from '../agent/types';
+import { TINY_SYSTEMS, type TinySystemId } from '../llm/tiny/manifest';
 import type { AppState } from './index';
 import type { LabNoticeKey } from './suite-messages';
 import type { ModelChoice } from './suite-plan';
@@ -15,7 +16,7 @@ export interface LabNotice {
   key: LabNoticeKey;
   values?: Record<string, string | number>;
   /** The column the sentence is about (its mode, and its preset with WebLLM): shown as `{config}`. */
-  column?: { mode?: RunMode; choice?: ModelChoice };
+  column?: { mode?: RunMode; choice?: ModelChoice; tinySystem?: TinySystemId };
   /** A named error after the sentence (ErrorText translates the known ones). */
   error?: NamedErrorData;
   /** Notes of the preset resolution (why a preset cannot run), translated when shown. */
@@ -56,8 +57,13 @@ export type CompareSource = 'task-box' | 'suite';
 export interface SuiteSlice {
   /** Suite runner choices: kept while the user switches tabs, not across visits. */
   suiteTaskIds: string[];
+  /** The suite's own tasks, or the tiny models' held-out generated tasks (the first `suiteHeldOutCount`). */
+  suiteTaskSet: 'suite' | 'held-out';
+  suiteHeldOutCount: number;
   suiteModes: RunMode[];
   suiteChoices: ModelChoice[];
+  /** Tiny α-UMi: which of the paper's four systems, one column each. */
+  suiteTinySystems: TinySystemId[];
   suiteStatus: LabStatus;
   suiteProgress: SuiteProgress | undefined;
   /** Every stored result (IndexedDB), newest run of each task and configuration. */
@@ -66,8 +72,11 @@ export interface SuiteSlice {
   /** Sentences for the user, oldest first: storage trouble, models that did not load, a stopped run. */
   suiteNotices: LabNotice[];
   setSuiteTaskIds: (ids: string[]) => void;
+  setSuiteTaskSet: (set: 'suite' | 'held-out') => void;
+  setSuiteHeldOutCount: (count: number) => void;
   setSuiteModes: (modes: RunMode[]) => void;
   setSuiteChoices: (choices: ModelChoice[]) => void;
+  setSuiteTinySystems: (systems: TinySystemId[]) => void;
   setSuiteStatus: (status: LabStatus) => void;
   setSuiteProgress: (progress: SuiteProgress | undefined) => void;
   setSuiteResults: (results: SuiteResult[]) => void;
@@ -97,16 +106,23 @@ export interface SuiteSlice {
 
 export const createSuiteSlice: StateCreator<AppState, [], [], SuiteSlice> = (set) => ({
   suiteTaskIds: [],
+  suiteTaskSet: 'suite',
+  suiteHeldOutCount: 60,
   suiteModes: ['multi', 'single'],
   suiteChoices: ['tiny'],
+  suiteTinySystems: [...TINY_SYSTEMS],
   suiteStatus: 'idle',
   suiteProgress: undefined,
   suiteResults: [],
   suiteResultsLoaded: false,
   suiteNotices: [],
   setSuiteTaskIds: (suiteTaskIds) => set({ suiteTaskIds }),
+  setSuiteTaskSet: (suiteTaskSet) => set({ suiteTaskSet }),
+  setSuiteHeldOutCount: (suiteHeldOutCount) => set({ suiteHeldOutCount }),
   setSuiteModes: (suiteModes) => set({ suiteModes }),
   setSuiteChoices: (suiteChoices) => set({ suiteChoices }),
+  setSuiteTinySystems: (suiteTinySystems) =>
+    set({ suiteTinySystems: TINY_SYSTEMS.filter((s) => suiteTinySystems.includes(s)) }),
   setSuiteStatus: (suiteStatus) => set({ suiteStatus }),
   setSuiteProgress: (suiteProgress) => set({ suiteProgress }),
   setSuiteResults: (suiteResults) => set({ suiteResults, suiteResultsLoaded: true }),

@@ -21,6 +21,14 @@ class Config:
     ffn: int = 352
     max_len: int = 1024
     rope_theta: float = 10000.0
+    # Smeared keys (Olsson et al. 2022, "In-context learning and induction heads"): each
+    # attention key is a learned per-head mix of this position's key and the previous one's,
+    # so one layer can match "the token after the previous occurrence of what I just saw".
+    # Copying a value from the prompt then forms in far fewer steps. The cache keeps the
+    # unmixed keys, so the ONNX inputs and outputs are the same with or without it.
+    smear: bool = False
+    # False: a separate output projection instead of the tied input embedding.
+    tied: bool = True
 
     def to_dict(self):
         return asdict(self)
@@ -53,6 +61,7 @@ class Block(nn.Module):
         self.qkv = nn.Linear(cfg.dim, 3 * cfg.dim, bias=False)
         self.out = nn.Linear(cfg.dim, cfg.dim, bias=False)
         self.ffn_norm = RMSNorm(cfg.dim)
+        self.smear = nn.Parameter(torch.zeros(cfg.heads, 1, 1)) if cfg.smear else None
         self.gate_up = nn.Linear(cfg.dim, 2 * cfg.ffn, bias=False)
         self.down = nn.Linear(cfg.ffn, cfg.dim, bias=False)
 
@@ -67,6 +76,10 @@ class Block(nn.Module):
             k = torch.cat((past_kv[0], k), dim=2)
             v = torch.cat((past_kv[1], v), dim=2)
         present = torch.stack((k, v))
+        if self.smear is not None:
+            a = torch.sigmoid(self.smear)
+            prev = torch.cat((torch.zeros_like(k[:, :, :1]), k[:, :, :-1]), dim=2)
+            k = a * k + (1 - a) * prev
         scores = q @ k.transpose(-1, -2) / math.sqrt(self.head_dim) + mask
         attn = torch.softmax(scores, dim=-1) @ v
         x = x + self.out(attn.transpose(1, 2).reshape(b, t, d))
@@ -82,6 +95,7 @@ class TinyLM(nn.Module):
         self.embed = nn.Embedding(cfg.vocab, cfg.dim)
         self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.layers))
         self.norm = RMSNorm(cfg.dim)
+        self.head = None if cfg.tied else nn.Linear(cfg.dim, cfg.vocab, bias=False)
         head_dim = cfg.dim // cfg.heads
         inv_freq = 1.0 / (cfg.rope_theta ** (torch.arange(0, head_dim, 2).float() / head_dim))
         self.register_buffer("inv_freq", inv_freq, persistent=False)
@@ -118,7 +132,7 @@ class TinyLM(nn.Module):
         x = self.norm(x)
         if last_only:
             x = x[:, -1:, :]
-        logits = x @ self.embed.weight.t()
+        logits = x @ self.embed.weight.t() if self.head is None else self.head(x)
         return logits, torch.stack(presents)
 
 

@@ -1,10 +1,12 @@
 import { DIALECTS, type Dialect, RUN_MODES, type RunMode } from '../../agent/types';
 import { useLocale, useT } from '../../i18n/use-t';
 import { PRESETS } from '../../llm/presets';
+import { TINY_SYSTEMS, type TinySystemId } from '../../llm/tiny/manifest';
 import { useAppStore } from '../../store';
 import type { EngineChoice } from '../../store/settings-slice';
 import { type ModelChoice, modelPlan } from '../../store/suite-plan';
 import { presetNote } from '../ModelPanel/translate-sentences';
+import { tinyModelMessages } from '../TinyModels/messages';
 import { choiceName } from './labels';
 import { modeMessages, resultsMessages, suiteRunnerMessages } from './messages';
 
@@ -27,6 +29,7 @@ export function EngineRow({ disabled }: { disabled: boolean }) {
           disabled={disabled}
           onChange={(e) => setEngine(e.target.value as EngineChoice)}
         >
+          <option value="tiny">{t('engineTiny')}</option>
           <option value="scripted">{t('engineScripted')}</option>
           <option value="webllm" disabled={!gpuOk}>
             {gpuOk ? t('engineWebllm') : t('engineWebllmNeedsGpu')}
@@ -49,6 +52,33 @@ export function EngineRow({ disabled }: { disabled: boolean }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** Tiny α-UMi: which of the paper's four systems. */
+export function TinySystemPicker({ disabled }: { disabled: boolean }) {
+  const t = useT(suiteRunnerMessages);
+  const ts = useT(tinyModelMessages);
+  const systems = useAppStore((s) => s.suiteTinySystems);
+  const setSystems = useAppStore((s) => s.setSuiteTinySystems);
+  const toggle = (system: TinySystemId, on: boolean) =>
+    setSystems(TINY_SYSTEMS.filter((s) => (s === system ? on : systems.includes(s))));
+  return (
+    <fieldset className="suite-modes">
+      <legend>{t('tinySystemsLegend')}</legend>
+      {TINY_SYSTEMS.map((system) => (
+        <label key={system}>
+          <input
+            type="checkbox"
+            data-testid={`suite-tiny-${system}`}
+            checked={systems.includes(system)}
+            disabled={disabled}
+            onChange={(e) => toggle(system, e.target.checked)}
+          />{' '}
+          {ts(`system_${system}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

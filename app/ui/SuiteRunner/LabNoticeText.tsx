@@ -3,7 +3,7 @@ import { slotStatusMessages, suiteControllerMessages } from '../../store/suite-m
 import type { LabNotice } from '../../store/suite-slice';
 import { ErrorText } from '../ErrorText/ErrorText';
 import { presetNote } from '../ModelPanel/translate-sentences';
-import { choiceName } from './labels';
+import { choiceName, tinySystemName } from './labels';
 import { resultsMessages } from './messages';
 
 function isSlotStatus(value: unknown): value is keyof typeof slotStatusMessages.en {
@@ -21,7 +21,10 @@ export function LabNoticeText({ notice }: { notice: LabNotice }) {
   const tr = useT(resultsMessages);
   const choice = notice.column?.choice;
   const name = choice ? choiceName(locale, choice, tr('yourModels')) : '';
-  const config = [name, notice.column?.mode].filter(Boolean).join(' · ');
+  const system = notice.column?.tinySystem;
+  const config = [system ? tinySystemName(locale, system) : name, notice.column?.mode]
+    .filter(Boolean)
+    .join(' · ');
   const status = notice.values?.status;
   const values = {
     ...notice.values,

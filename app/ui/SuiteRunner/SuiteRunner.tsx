@@ -4,12 +4,12 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { initSuiteResults, runSuite, stopSuite } from '../../store/suite-controller';
 import { BusyNote } from '../BusyNote/BusyNote';
-import { EngineRow, ModePicker, PresetPicker } from './ColumnPicker';
+import { EngineRow, ModePicker, PresetPicker, TinySystemPicker } from './ColumnPicker';
 import { LabNoticeText } from './LabNoticeText';
 import { choiceName } from './labels';
 import { resultsMessages, suiteRunnerMessages } from './messages';
 import { SuiteResults } from './SuiteResults';
-import { TaskPicker } from './TaskPicker';
+import { TaskPicker, TaskSetPicker } from './TaskPicker';
 import './suite-runner.css';
 
 function Progress() {
@@ -43,8 +43,17 @@ export function SuiteRunner({ onOpenRun }: { onOpenRun?: (() => void) | undefine
   const engine = useAppStore((s) => s.engine);
   const status = useAppStore((s) => s.suiteStatus);
   const notices = useAppStore((s) => s.suiteNotices);
-  const taskCount = useAppStore((s) => s.suiteTaskIds.length);
-  const columns = useAppStore((s) => (s.engine === 'webllm' ? s.suiteChoices.length : s.suiteModes.length));
+  const taskSet = useAppStore((s) => s.suiteTaskSet);
+  const taskCount = useAppStore((s) =>
+    s.suiteTaskSet === 'held-out' ? s.suiteHeldOutCount : s.suiteTaskIds.length,
+  );
+  const columns = useAppStore((s) =>
+    s.engine === 'webllm'
+      ? s.suiteChoices.length
+      : s.engine === 'tiny'
+        ? s.suiteTinySystems.length
+        : s.suiteModes.length,
+  );
   // Something else (a run, a comparison, a static evaluation) holds the models.
   const otherBusy = useAppStore((s) => s.activity !== undefined && s.activity !== 'suite');
   const running = status !== 'idle';
@@ -56,8 +65,15 @@ export function SuiteRunner({ onOpenRun }: { onOpenRun?: (() => void) | undefine
       <h2 id="suite-title">{t('title')}</h2>
       <p className="muted">{t('intro', { count: SUITE_TASKS.length })}</p>
       <EngineRow disabled={running} />
-      <TaskPicker disabled={running} />
-      {engine === 'webllm' ? <PresetPicker disabled={running} /> : <ModePicker disabled={running} />}
+      <TaskSetPicker disabled={running} />
+      {taskSet === 'suite' && <TaskPicker disabled={running} />}
+      {engine === 'webllm' ? (
+        <PresetPicker disabled={running} />
+      ) : engine === 'tiny' ? (
+        <TinySystemPicker disabled={running} />
+      ) : (
+        <ModePicker disabled={running} />
+      )}
       <p className="note" data-testid="suite-run-count">
         {t('runs', { n: taskCount * columns })}
       </p>

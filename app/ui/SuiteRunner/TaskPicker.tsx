@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { HELD_OUT_SEED } from '../../agent/eval/generator/lab-tasks';
 import { SUITE_TASKS } from '../../agent/eval/suite/tasks';
 import { SUITE_CATEGORIES, type SuiteCategory } from '../../agent/eval/suite/types';
 import { useT } from '../../i18n/use-t';
@@ -37,6 +38,63 @@ function TriStateBox({
       />{' '}
       {label}
     </label>
+  );
+}
+
+const HELD_OUT_COUNTS = [20, 60, 120, 200];
+
+/** Which tasks: the suite's (picked below) or the first N held-out generated tasks. */
+export function TaskSetPicker({ disabled }: { disabled: boolean }) {
+  const t = useT(suiteRunnerMessages);
+  const taskSet = useAppStore((s) => s.suiteTaskSet);
+  const count = useAppStore((s) => s.suiteHeldOutCount);
+  const { setSuiteTaskSet, setSuiteHeldOutCount } = useAppStore.getState();
+  return (
+    <fieldset className="suite-task-set">
+      <legend>{t('taskSetLegend')}</legend>
+      <label>
+        <input
+          type="radio"
+          name="suite-task-set"
+          data-testid="suite-set-suite"
+          checked={taskSet === 'suite'}
+          disabled={disabled}
+          onChange={() => setSuiteTaskSet('suite')}
+        />{' '}
+        {t('taskSetSuite', { n: SUITE_TASKS.length })}
+      </label>{' '}
+      <label>
+        <input
+          type="radio"
+          name="suite-task-set"
+          data-testid="suite-set-held-out"
+          checked={taskSet === 'held-out'}
+          disabled={disabled}
+          onChange={() => setSuiteTaskSet('held-out')}
+        />{' '}
+        {t('taskSetHeldOut')}
+      </label>
+      {taskSet === 'held-out' && (
+        <p className="note">
+          <label>
+            {t('heldOutCount')}{' '}
+            <select
+              data-testid="suite-held-out-count"
+              value={count}
+              disabled={disabled}
+              onChange={(e) => setSuiteHeldOutCount(Number(e.target.value))}
+            >
+              {HELD_OUT_COUNTS.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          {t('heldOutExplain', { seed: HELD_OUT_SEED })}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

@@ -5,8 +5,11 @@ import { createToolRunner } from '../../../tools/runner';
 import { runAgent } from '../../orchestrator';
 import { applyEvent, startTrace, type Trace } from '../../trace';
 import type { RoleModel, RunEvent } from '../../types';
+import { check } from '../suite/checkers';
+import { generatedChecker } from './checker';
 import { FAMILIES } from './families';
 import { generateOne, generateTrajectories, phrasingsFor } from './generate';
+import { HELD_OUT_SEED, heldOutTasks } from './lab-tasks';
 import { createRng, splitOf } from './random';
 import { trainingPairs } from './records';
 
@@ -112,6 +115,50 @@ describe('task generator', () => {
       expect(prompts('caller')).toEqual(pairs.caller.map((p) => p.input));
       expect(prompts('summarizer')).toEqual(pairs.summarizer.map((p) => p.input));
       expect(pairs.planner.every((p) => p.input.includes('"function": ""'))).toBe(true);
+    }
+  });
+});
+
+describe('generated-task checker', () => {
+  it("scores every test task's own answer right, and a wrong value or a needless give-up wrong", async () => {
+    const test = await generateTrajectories({ seed: 11, count: 120, split: 'test', runner });
+    const kinds = new Set<string>();
+    for (const t of test) {
+      const checker = generatedChecker(t.meta);
+      kinds.add(checker.kind);
+      const own = check(checker, {
+        answer: t.meta.answer,
+        gaveUp: t.meta.answer === undefined,
+        task: t.instruction,
+      });
+      expect(own.correct, `${t.meta.template}: ${t.meta.answer}`).toBe(true);
+      if (checker.kind === 'give-up') continue;
+      const wrongAnswer = check(checker, {
+        answer: 'The answer is **Zzyzx 9999999.5**.',
+        gaveUp: false,
+        task: t.instruction,
+      });
+      expect(wrongAnswer.correct, t.meta.template).toBe(false);
+      expect(check(checker, { answer: undefined, gaveUp: true, task: t.instruction }).correct).toBe(false);
+    }
+    expect([...kinds].sort()).toEqual(['date', 'exact', 'give-up', 'numeric']);
+  });
+});
+
+describe('held-out lab tasks', () => {
+  it('are the test split, numbered in order, each with its checker, and the same every time', async () => {
+    const tasks = await heldOutTasks(runner, 25);
+    expect(tasks.map((t) => t.id).slice(0, 2)).toEqual(['held-out-001', 'held-out-002']);
+    const again = await heldOutTasks(runner, 25);
+    expect(again.map((t) => t.task)).toEqual(tasks.map((t) => t.task));
+    const test = await generateTrajectories({ seed: HELD_OUT_SEED, count: 25, split: 'test', runner });
+    for (const [k, task] of tasks.entries()) {
+      const t = test[k];
+      expect(task.task).toBe(t?.instruction);
+      expect(task.template).toBe(t?.meta.template);
+      expect(task.checker).toEqual(generatedChecker(t?.meta ?? {}));
+      const calls = task.reference.flatMap((s) => ('call' in s ? [s.call.name] : []));
+      expect(task.tools).toEqual([...new Set(calls)]);
     }
   });
 });

@@ -98,6 +98,19 @@ describe('summarise', () => {
     expect(s?.hallucinatedToolRate).toBeUndefined();
   });
 
+  it('tiny systems and the held-out task set get columns of their own; older keys stay as they were', () => {
+    const tiny = config({ engine: 'tiny', mode: 'multi', models: ['planner=tiny-glpft-planner'] });
+    const before = configKey(tiny);
+    expect(before).not.toContain('tiny=');
+    expect(configKey({ ...tiny, tinySystem: 'glpft' })).toBe(`${before}|tiny=glpft`);
+    expect(configKey({ ...tiny, tinySystem: 'glpft', taskSet: 'held-out' })).toBe(
+      `${before}|tiny=glpft|tasks=held-out`,
+    );
+    const suite = result('t', { ...tiny, tinySystem: 'glpft' }, metrics());
+    const heldOut = result('t', { ...tiny, tinySystem: 'glpft', taskSet: 'held-out' }, metrics());
+    expect(summarise([suite, heldOut])).toHaveLength(2);
+  });
+
   it('different models or engines never share a column', () => {
     const a = config({ engine: 'webllm', models: ['planner=A'] });
     const b = config({ engine: 'webllm', models: ['planner=B'] });

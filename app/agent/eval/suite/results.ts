@@ -1,4 +1,5 @@
 import { type Dialect, RUN_MODES, type RunMode } from '../../types';
+import type { FamilyCategory } from '../generator/families';
 import type { RunMetrics } from './metrics';
 import type { SuiteSettings } from './settings';
 import type { SuiteCategory } from './types';
@@ -13,6 +14,10 @@ export interface SuiteConfig {
   dialect: Dialect;
   /** The model preset (WebLLM), or undefined for the scripted engine and hand-picked models. */
   presetId?: string;
+  /** `held-out`: the tiny models' held-out generated tasks, not the suite (a column of its own). */
+  taskSet?: 'held-out';
+  /** Tiny α-UMi: which of the paper's four systems (glpft, one-stage, shared, single). */
+  tinySystem?: string;
   /** Model ids per role, in role order ("planner=…"), so different models never share a column. */
   models: string[];
   /** The settings snapshot the runs used (absent in results stored before settings were recorded). */
@@ -26,7 +31,8 @@ export interface SuiteResult {
   /** `${configKey}::${taskId}`: a newer run of the same task and configuration replaces the older. */
   id: string;
   taskId: string;
-  category: SuiteCategory;
+  /** A suite category, or a generator family's (held-out tasks: `text` too). */
+  category: SuiteCategory | FamilyCategory;
   task: string;
   configKey: string;
   config: SuiteConfig;
@@ -45,6 +51,9 @@ export function configKey(config: SuiteConfig): string {
     config.presetId ?? '',
     ...config.models,
     `settings=${config.fingerprint ?? 'unknown'}`,
+    // Appended only when set, so the keys of results stored before them do not change.
+    ...(config.tinySystem ? [`tiny=${config.tinySystem}`] : []),
+    ...(config.taskSet ? [`tasks=${config.taskSet}`] : []),
   ].join('|');
 }
 
