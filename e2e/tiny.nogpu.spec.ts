@@ -113,7 +113,9 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
     expect(errors).toEqual([]);
   });
 
-  test('the lab runs held-out generated tasks on two of the four systems, one column each', async ({ page }) => {
+  test('the lab runs held-out generated tasks on two of the four systems, one column each', async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     const { errors } = await AppPage.open(page, { engine: 'tiny' });
     await page.getByTestId('tab-eval').click();
