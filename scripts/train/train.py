@@ -289,6 +289,8 @@ def main():
     ap.add_argument("--eval", type=int, default=100, help="held-out records scored per role")
     ap.add_argument("--systems", default="glpft,shared,single,one-stage")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--smear", action="store_true", help="smeared keys (tiny_model.Config.smear)")
+    ap.add_argument("--untied", action="store_true", help="a separate output head (Config.tied = False)")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -302,7 +304,7 @@ def main():
     tok_path = train_tokenizer(args.data, args.out, 1024)
     os.remove(os.path.join(args.out, "tokenizer.vocab"))
     tok = Tok(tok_path)
-    cfg = Config(vocab=tok.sp.get_piece_size(), max_len=args.max_len)
+    cfg = Config(vocab=tok.sp.get_piece_size(), max_len=args.max_len, smear=args.smear, tied=not args.untied)
 
     train_pairs = {r: read_pairs(os.path.join(args.data, f"train-{r}.jsonl")) for r in ROLES + ("backbone",)}
     test_pairs = {r: read_pairs(os.path.join(args.data, f"test-{r}.jsonl")) for r in ROLES + ("backbone",)}
