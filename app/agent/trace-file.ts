@@ -39,10 +39,18 @@ const modelInfo = closed({ id: str, label: str, kind: { enum: ['scripted', 'webl
   'label',
   'kind',
 ]);
-const sampling = closed({ temperature: num, maxTokens: int, seed: num, topP: num }, [
-  'temperature',
-  'maxTokens',
-]);
+const sampling = closed(
+  {
+    temperature: num,
+    maxTokens: int,
+    seed: num,
+    topP: num,
+    repetitionPenalty: num,
+    frequencyPenalty: num,
+    presencePenalty: num,
+  },
+  ['temperature', 'maxTokens'],
+);
 const perRole = (value: unknown) => ({
   type: 'object',
   propertyNames: { enum: ROLES },

@@ -102,9 +102,29 @@ export interface SamplingSettings {
   temperature: number;
   maxTokens: number;
   seed?: number;
-  /** Nucleus sampling (engines that support it: tiny). Missing means 1. */
+  /** Nucleus sampling (tiny and WebLLM). Missing means 1. */
   topP?: number;
+  /**
+   * WebLLM only. Sent on every request, so the model's `mlc-chat-config.json` (Qwen2's says
+   * `repetition_penalty` 1.1, `top_p` 0.8) never applies a value the user did not see: a
+   * repetition penalty at temperature 0 would still penalise the repeated digits of a call.
+   * Missing means neutral (1, 0, 0).
+   */
+  repetitionPenalty?: number;
+  frequencyPenalty?: number;
+  presencePenalty?: number;
 }
+
+/**
+ * The neutral values of the optional settings: what every engine uses when one is missing
+ * (WebLLM requests send them explicitly), so a trace's `sampling` says exactly what was used.
+ */
+export const NEUTRAL_SAMPLING = {
+  topP: 1,
+  repetitionPenalty: 1,
+  frequencyPenalty: 0,
+  presencePenalty: 0,
+} as const;
 
 export const DEFAULT_SAMPLING: Readonly<Record<Role, SamplingSettings>> = {
   planner: { temperature: 0.2, maxTokens: 256 },

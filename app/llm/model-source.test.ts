@@ -1,6 +1,7 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import { describe, expect, it } from 'vitest';
 import {
+  appBaseUrl,
   applyModelSource,
   libraryFileName,
   ModelSourceError,
@@ -64,6 +65,21 @@ describe('applyModelSource', () => {
     expect(selfHostedLibUrl('https://l/a/b/lib.wasm?raw=1', 'https://host')).toBe(
       'https://host/models/libs/lib.wasm',
     );
+  });
+
+  it("takes the app's base, not the page's address (issue 12 #7)", () => {
+    for (const page of [
+      'http://localhost:4173/',
+      'http://localhost:4173/index.html',
+      'http://localhost:4173/index.html?lesson=abc#step-2',
+      'http://localhost:4173/?lesson=abc',
+    ]) {
+      expect(selfHostedModelUrl('M', appBaseUrl(page, '/'))).toBe('http://localhost:4173/models/M/');
+    }
+    expect(appBaseUrl('https://x.github.io/umi-lab/index.html?x=1', '/umi-lab/')).toBe(
+      'https://x.github.io/umi-lab/',
+    );
+    expect(appBaseUrl('https://x.github.io/umi-lab/index.html', './')).toBe('https://x.github.io/umi-lab/');
   });
 
   it('rejects origins WebLLM could not use', () => {

@@ -43,8 +43,22 @@ export function libraryFileName(modelLibUrl: string): string {
 }
 
 /**
+ * The app's own base URL, whatever the page's address: `/index.html`, `?lesson=…` and
+ * `#…` resolve to the directory the app is served from (Vite's `base`, `/` by default).
+ */
+export function appBaseUrl(pageHref: string, base: string): string {
+  return new URL(base, pageHref).href;
+}
+
+/** The page's {@link appBaseUrl} in the browser. */
+export function currentAppBaseUrl(): string {
+  return appBaseUrl(globalThis.location.href, import.meta.env.BASE_URL);
+}
+
+/**
  * The directory this site serves from, as an absolute URL ending in `/`: pass
- * `location.origin`, or a base such as `new URL(import.meta.env.BASE_URL, location.href).href`.
+ * `location.origin` or {@link currentAppBaseUrl}, never the page's full address (a page
+ * opened as `/index.html` would put every model under `index.html/models/`).
  */
 export function siteBaseUrl(origin: string): string {
   let url: URL;

@@ -18,6 +18,8 @@ export const controllerMessages = defineMessages(
     lessonLoaded: 'Lesson loaded from the link: task, mode, tools and settings are set. Press Run.',
     lessonLoadedMissing:
       'Lesson loaded from the link: task, mode, tools and settings are set (not on this device: {tools} — import those tools). Press Run.',
+    lessonDroppedSampling:
+      'Some sampling values in the link were invalid and were left at their defaults ({problems}). Check them under Role settings.',
   },
   {
     untitled: '未命名的运行',
@@ -32,6 +34,7 @@ export const controllerMessages = defineMessages(
     lessonLoaded: '已从链接载入课堂：任务、模式、工具和设置都已设好。请点“运行”。',
     lessonLoadedMissing:
       '已从链接载入课堂：任务、模式、工具和设置都已设好（本设备上没有：{tools}——请导入这些工具）。请点“运行”。',
+    lessonDroppedSampling: '链接中的部分采样设置无效，已保留默认值（{problems}）。请在“角色设置”中检查。',
   },
 );
 

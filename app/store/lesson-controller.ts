@@ -58,5 +58,9 @@ export async function applyLessonFromUrl(hash = location.hash): Promise<string |
     missing.push(...lesson.tools.filter((t) => !known.has(t)));
   }
   const t = tNow(controllerMessages);
-  return missing.length > 0 ? t('lessonLoadedMissing', { tools: missing.join(', ') }) : t('lessonLoaded');
+  const loaded =
+    missing.length > 0 ? t('lessonLoadedMissing', { tools: missing.join(', ') }) : t('lessonLoaded');
+  return parsed.dropped
+    ? `${loaded} ${t('lessonDroppedSampling', { problems: parsed.dropped.join('; ') })}`
+    : loaded;
 }

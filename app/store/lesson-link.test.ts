@@ -39,7 +39,26 @@ describe('lesson links', () => {
     });
     expect(parseLessonHash(hostile)).toEqual({
       ok: true,
-      lesson: { task: 't', mode: 'multi', dialect: 'chat', sampling: {} },
+      lesson: { task: 't', mode: 'multi', dialect: 'chat', sampling: { planner: {} } },
+      dropped: ['planner: temperature must be a number from 0 to 2'],
+    });
+  });
+
+  it('drops sampling values WebLLM would refuse, and says which (issue 12 #10)', () => {
+    const hash = lessonHash({
+      task: 't',
+      mode: 'multi',
+      dialect: 'chat',
+      sampling: { caller: { seed: 1.5, maxTokens: 0, temperature: -1, topP: 0.5 } },
+    });
+    expect(parseLessonHash(hash)).toEqual({
+      ok: true,
+      lesson: { task: 't', mode: 'multi', dialect: 'chat', sampling: { caller: { topP: 0.5 } } },
+      dropped: [
+        'caller: seed must be a whole number from 0 to 2147483647 (got 1.5)',
+        'caller: maxTokens must be a whole number from 1 to 4096 (got 0)',
+        'caller: temperature must be a number from 0 to 2 (got -1)',
+      ],
     });
   });
 

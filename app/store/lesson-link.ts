@@ -1,3 +1,4 @@
+import { checkSampling } from '../agent/sampling-rules';
 import type { Dialect, Role, RunMode, SamplingSettings } from '../agent/types';
 import { isLocale, type Locale } from '../i18n/i18n';
 
@@ -50,17 +51,14 @@ function pickRoles<T>(value: unknown, check: (v: unknown) => v is T): Partial<Re
   return out;
 }
 
-const isSampling = (v: unknown): v is Partial<SamplingSettings> =>
-  typeof v === 'object' &&
-  v !== null &&
-  Object.entries(v).every(
-    ([k, n]) => ['temperature', 'maxTokens', 'seed', 'topP'].includes(k) && Number.isFinite(n),
-  );
-
-/** Reads a lesson from a URL hash; anything malformed is dropped field by field, never trusted. */
+/**
+ * Reads a lesson from a URL hash; anything malformed is dropped field by field, never trusted.
+ * Sampling values outside `SAMPLING_RULES` (the form's and WebLLM's rules) are dropped too, and
+ * `dropped` says which, so the page can tell the user instead of failing later on a real model.
+ */
 export function parseLessonHash(
   hash: string,
-): { ok: true; lesson: Lesson } | { ok: false; error: string } | undefined {
+): { ok: true; lesson: Lesson; dropped?: string[] } | { ok: false; error: string } | undefined {
   const match = /^#lesson=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!match?.[1]) return undefined;
   if (hash.length > MAX_HASH) return { ok: false, error: 'The lesson link is too long to be a lesson.' };
@@ -84,12 +82,21 @@ export function parseLessonHash(
   if (Array.isArray(data.tools)) lesson.tools = data.tools.filter((t): t is string => typeof t === 'string');
   if (Number.isInteger(data.maxSteps)) lesson.maxSteps = Math.max(1, Math.min(50, data.maxSteps as number));
   if (typeof data.stepThrough === 'boolean') lesson.stepThrough = data.stepThrough;
-  const sampling = pickRoles(data.sampling, isSampling);
-  if (sampling) lesson.sampling = sampling;
+  const dropped: string[] = [];
+  if (typeof data.sampling === 'object' && data.sampling !== null) {
+    const sampling: NonNullable<Lesson['sampling']> = {};
+    for (const [role, value] of Object.entries(data.sampling)) {
+      if (!ROLES.includes(role)) continue;
+      const checked = checkSampling(value);
+      sampling[role as Role] = checked.sampling;
+      dropped.push(...checked.problems.map((p) => `${role}: ${p}`));
+    }
+    lesson.sampling = sampling;
+  }
   const prompts = pickRoles(data.systemPrompts, (v): v is string => typeof v === 'string');
   if (prompts) lesson.systemPrompts = prompts;
   if (isLocale(data.locale)) lesson.locale = data.locale;
   if (data.engine === 'tiny' || data.engine === 'scripted') lesson.engine = data.engine;
   if (data.tinySystem === 'glpft' || data.tinySystem === 'one-stage') lesson.tinySystem = data.tinySystem;
-  return { ok: true, lesson };
+  return dropped.length > 0 ? { ok: true, lesson, dropped } : { ok: true, lesson };
 }

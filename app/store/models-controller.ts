@@ -3,7 +3,7 @@ import type { Role, RoleModel, RunMode } from '../agent/types';
 import { tNow } from '../i18n/use-t';
 import { findModel, modelLabel, toModelRecord } from '../llm/catalog';
 import { probeGpu } from '../llm/gpu-probe';
-import { applyModelSource } from '../llm/model-source';
+import { applyModelSource, currentAppBaseUrl } from '../llm/model-source';
 import { loadCatalogForPage } from '../llm/prebuilt-catalog';
 import { WebLlmRoleModel } from '../llm/webllm/webllm-model';
 import { startLlmWorker } from '../llm/webllm/worker-factory';
@@ -56,7 +56,7 @@ function bridgeFor(slot: SlotState): WebLlmRoleModel {
   existing?.restart();
   const model = state.catalog && findModel(state.catalog, slot.modelId);
   if (!model) throw new Error(`${slot.modelId} is not in the model catalog.`);
-  const record = applyModelSource(toModelRecord(model), state.modelSource, globalThis.location.href);
+  const record = applyModelSource(toModelRecord(model), state.modelSource, currentAppBaseUrl());
   const bridge = new WebLlmRoleModel(startLlmWorker, {
     record,
     label: modelLabel(model),

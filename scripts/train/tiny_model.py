@@ -29,9 +29,24 @@ class Config:
     smear: bool = False
     # False: a separate output projection instead of the tied input embedding.
     tied: bool = True
+    # A copy head (pointer-generator; See et al. 2017, "Get To The Point"): one more attention
+    # from the last hidden state over every position so far, whose weights are added onto the
+    # token ids found there, mixed with the vocabulary distribution by a learned gate. A plain
+    # model of this size attends to the right digit of the prompt but cannot write *which*
+    # digit it is (its digit embeddings collapse together); the copy head writes it exactly.
+    # The model then returns log-probabilities (softmax of them is the mixture), and the cache
+    # has one more slot (`cache_layers`): the copy keys, and the token id of every position.
+    copy: bool = False
+    copy_dim: int = 32
+
+    @property
+    def cache_layers(self):
+        return self.layers + (1 if self.copy else 0)
 
     def to_dict(self):
-        return asdict(self)
+        d = asdict(self)
+        d["cache_layers"] = self.cache_layers
+        return d
 
 
 class RMSNorm(nn.Module):
@@ -97,6 +112,11 @@ class TinyLM(nn.Module):
         self.norm = RMSNorm(cfg.dim)
         self.head = None if cfg.tied else nn.Linear(cfg.dim, cfg.vocab, bias=False)
         head_dim = cfg.dim // cfg.heads
+        if cfg.copy:
+            assert cfg.copy_dim == head_dim, "the copy keys live in one head of the cache"
+            self.copy_q = nn.Linear(cfg.dim, cfg.copy_dim, bias=False)
+            self.copy_k = nn.Linear(cfg.dim, cfg.copy_dim, bias=False)
+            self.copy_gate = nn.Linear(cfg.dim, 1)
         inv_freq = 1.0 / (cfg.rope_theta ** (torch.arange(0, head_dim, 2).float() / head_dim))
         self.register_buffer("inv_freq", inv_freq, persistent=False)
         self.apply(self._init)
@@ -130,10 +150,47 @@ class TinyLM(nn.Module):
             x, present = block(x, cos, sin, mask, None if past is None else past[i])
             presents.append(present)
         x = self.norm(x)
+        if self.cfg.copy:
+            logp, present = self._copy(ids, x, cos, sin, mask, past, last_only)
+            presents.append(present)
+            return logp, torch.stack(presents)
         if last_only:
             x = x[:, -1:, :]
         logits = x @ self.embed.weight.t() if self.head is None else self.head(x)
         return logits, torch.stack(presents)
+
+    def _copy(self, ids, x, cos, sin, mask, past, last_only):
+        """The copy head: log of (1 - g) * softmax(vocab logits) + g * (attention weights summed
+        per token id), and the cache slot that holds its keys (head 0 of slot 0) and the token
+        ids (slot 1, head 0, first component)."""
+        b, t, _ = x.shape
+        cfg = self.cfg
+        hd = cfg.copy_dim
+        k = rope(self.copy_k(x).view(b, 1, t, hd), cos, sin)
+        q = rope(self.copy_q(x).view(b, 1, t, hd), cos, sin)
+        tok = ids.to(torch.float32)
+        if past is not None:
+            k = torch.cat((past[cfg.layers, 0][:, :1], k), dim=2)
+            tok = torch.cat((past[cfg.layers, 1][:, 0, :, 0], tok), dim=1)
+        total = k.shape[2]
+        zeros_heads = torch.zeros(b, cfg.heads - 1, total, hd)
+        slot_k = torch.cat((k, zeros_heads), dim=1)
+        slot_ids = torch.cat((torch.cat((tok[:, None, :, None], torch.zeros(b, 1, total, hd - 1)), dim=3), zeros_heads), dim=1)
+        present = torch.stack((slot_k, slot_ids))
+        if last_only:
+            x, q, mask = x[:, -1:, :], q[:, :, -1:], mask[:, :, -1:]
+        scores = (q @ k.transpose(-1, -2) / math.sqrt(hd) + mask)[:, 0]  # [B, Tq, total]
+        attn = torch.softmax(scores, dim=-1)
+        ids_all = tok.to(torch.int64)
+        if self.training:
+            copy_p = torch.zeros(b, attn.shape[1], cfg.vocab).scatter_add_(2, ids_all[:, None, :].expand(-1, attn.shape[1], -1), attn)
+        else:
+            onehot = (ids_all[:, :, None] == torch.arange(cfg.vocab)[None, None, :]).to(torch.float32)
+            copy_p = attn @ onehot
+        logits = x @ self.embed.weight.t() if self.head is None else self.head(x)
+        gate = torch.sigmoid(self.copy_gate(x))
+        p = (1 - gate) * torch.softmax(logits, dim=-1) + gate * copy_p
+        return torch.log(p + 1e-9), present
 
 
 class ExportWrapper(nn.Module):

@@ -20,9 +20,30 @@ describe('buildWorkerRequest', () => {
         stop: ['</s>'],
         max_tokens: 128,
         temperature: 0,
+        top_p: 1,
+        repetition_penalty: 1,
+        frequency_penalty: 0,
+        presence_penalty: 0,
         seed: 7,
       },
     });
+  });
+
+  it("sets every sampling value, so the model's config never adds a penalty (issue 12 #12)", () => {
+    const req = buildWorkerRequest({
+      ...base,
+      prompt: { kind: 'messages', messages: [{ role: 'user', content: 'u' }] },
+      sampling: { temperature: 0.5, maxTokens: 9, topP: 0.9, repetitionPenalty: 1.2, presencePenalty: -1 },
+    });
+    expect(req.body).toMatchObject({
+      temperature: 0.5,
+      max_tokens: 9,
+      top_p: 0.9,
+      repetition_penalty: 1.2,
+      frequency_penalty: 0,
+      presence_penalty: -1,
+    });
+    expect(req.body).not.toHaveProperty('seed');
   });
 
   it('chat caller: json_object with the schema string, max_tokens always set', () => {

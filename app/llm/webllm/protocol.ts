@@ -4,7 +4,7 @@ import type {
   CompletionCreateParamsBase,
   CompletionUsage,
 } from '@mlc-ai/web-llm';
-import type { FinishReason, GenerateRequest, Usage } from '../../agent/types';
+import { type FinishReason, type GenerateRequest, NEUTRAL_SAMPLING, type Usage } from '../../agent/types';
 
 /**
  * What crosses into the LLM worker for one generation, and how it is built from the agent's
@@ -30,9 +30,15 @@ export function buildWorkerRequest(
   request: Omit<GenerateRequest, 'onDelta' | 'signal'>,
 ): WorkerGenerateRequest {
   const { sampling } = request;
+  // Every sampling value is set, the neutral ones too: what is left out comes from the model's
+  // mlc-chat-config.json (repetition_penalty 1.1 and top_p 0.8 in Qwen2's), unseen by the user.
   const common = {
     max_tokens: sampling.maxTokens, // always set: a constrained model can otherwise pad forever
     temperature: sampling.temperature,
+    top_p: sampling.topP ?? NEUTRAL_SAMPLING.topP,
+    repetition_penalty: sampling.repetitionPenalty ?? NEUTRAL_SAMPLING.repetitionPenalty,
+    frequency_penalty: sampling.frequencyPenalty ?? NEUTRAL_SAMPLING.frequencyPenalty,
+    presence_penalty: sampling.presencePenalty ?? NEUTRAL_SAMPLING.presencePenalty,
     ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
   };
   if (request.prompt.kind === 'text') {

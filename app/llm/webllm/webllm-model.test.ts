@@ -96,6 +96,29 @@ describe('WebLlmRoleModel (bridge against a fake worker)', () => {
     expect(statuses).toEqual(['starting', 'loading', 'ready']);
   });
 
+  it('fails the load when the one-token check produced no token (issue 12 #11)', async () => {
+    const noTokens = {
+      prompt_tokens: 3,
+      completion_tokens: 0,
+      total_tokens: 3,
+    } as WorkerGenerateResult['usage'];
+    for (const usage of [null, noTokens]) {
+      const w = fakeWorker({
+        generate: vi.fn(
+          async (): Promise<WorkerGenerateResult> => ({ text: '', finishReason: 'stop', wallMs: 1, usage }),
+        ),
+      });
+      const statuses: string[] = [];
+      const model = new WebLlmRoleModel(w.factory, {
+        record,
+        label: 'Tiny',
+        onStatus: (s) => statuses.push(s),
+      });
+      await expect(model.load()).rejects.toMatchObject({ name: 'EmptyOutputError' });
+      expect(statuses.at(-1)).toBe('failed');
+    }
+  });
+
   it('generates: streams deltas, returns WebLLM usage (not simulated)', async () => {
     const w = fakeWorker();
     const model = new WebLlmRoleModel(w.factory, { record, label: 'Tiny', smokeTest: false });

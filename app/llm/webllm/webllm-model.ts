@@ -2,7 +2,7 @@ import type { ChatOptions, ModelRecord } from '@mlc-ai/web-llm';
 import { AbortError } from '../../agent/errors';
 import type { GenerateRequest, GenerateResult, LoadProgress, RoleModel } from '../../agent/types';
 import type { GpuProbe } from '../gpu-probe';
-import { WebGpuUnavailableError, WorkerCrashedError } from './engine-errors';
+import { EmptyOutputError, WebGpuUnavailableError, WorkerCrashedError } from './engine-errors';
 import {
   buildWorkerRequest,
   toUsage,
@@ -137,7 +137,7 @@ export class WebLlmRoleModel implements RoleModel {
       if (this.options.smokeTest ?? true) {
         // A one-token generation proves the engine answers (racing reloads can leave engines
         // that return nothing); loading only counts as done when it does.
-        await this.guarded((port) =>
+        const smoke = await this.guarded((port) =>
           port.generate(
             {
               kind: 'chat',
@@ -146,6 +146,12 @@ export class WebLlmRoleModel implements RoleModel {
             () => undefined,
           ),
         );
+        // WebLLM counts every sampled token, the stop token included: a working engine
+        // reports at least one. An empty reply alone proves nothing (the token may be a stop).
+        if (!((smoke.usage?.completion_tokens ?? 0) >= 1))
+          throw new EmptyOutputError(
+            `${this.id} loaded but produced no token on a one-token check. Reload the role; if it happens again, reload the page (the GPU may be in a bad state).`,
+          );
       }
       this.setStatus('ready');
     } catch (error) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatNumber } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { findModel, toModelRecord } from '../../llm/catalog';
-import { applyModelSource } from '../../llm/model-source';
+import { applyModelSource, currentAppBaseUrl } from '../../llm/model-source';
 import { useAppStore } from '../../store';
 import { checkCache, loadModels } from '../../store/models-controller';
 import { plannedSlots } from '../../store/models-slice';
@@ -62,7 +62,7 @@ export function PrepareOfflinePanel() {
         for (const id of modelIds) {
           const model = catalog && findModel(catalog, id);
           if (!model) continue;
-          list.push(await downloadSize(applyModelSource(toModelRecord(model), source, location.href)));
+          list.push(await downloadSize(applyModelSource(toModelRecord(model), source, currentAppBaseUrl())));
         }
         setSizes({ key, list });
       } catch (e) {

@@ -1,4 +1,5 @@
 import { DEFAULT_CHAT_SYSTEM_PROMPTS } from '../../agent/dialects/chat/system-prompts';
+import { clampSampling, SAMPLING_RULES } from '../../agent/sampling-rules';
 import { DEFAULT_SAMPLING, type Role } from '../../agent/types';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
@@ -40,13 +41,14 @@ export function RoleSettings() {
                 {t('temperature')}
                 <input
                   type="number"
-                  min={0}
-                  max={2}
+                  min={SAMPLING_RULES.temperature.min}
+                  max={SAMPLING_RULES.temperature.max}
                   step={0.1}
                   value={current.temperature}
                   onChange={(e) => {
                     const t = numberOrUndefined(e.target.value);
-                    if (t !== undefined) setRoleSampling(role, { temperature: Math.min(2, Math.max(0, t)) });
+                    if (t !== undefined)
+                      setRoleSampling(role, { temperature: clampSampling('temperature', t) });
                   }}
                 />
               </label>
@@ -54,13 +56,12 @@ export function RoleSettings() {
                 {t('maxTokens')}
                 <input
                   type="number"
-                  min={1}
-                  max={4096}
+                  min={SAMPLING_RULES.maxTokens.min}
+                  max={SAMPLING_RULES.maxTokens.max}
                   value={current.maxTokens}
                   onChange={(e) => {
                     const n = numberOrUndefined(e.target.value);
-                    if (n !== undefined)
-                      setRoleSampling(role, { maxTokens: Math.min(4096, Math.max(1, Math.round(n))) });
+                    if (n !== undefined) setRoleSampling(role, { maxTokens: clampSampling('maxTokens', n) });
                   }}
                 />
               </label>
@@ -68,15 +69,15 @@ export function RoleSettings() {
                 {t('topP')}
                 <input
                   type="number"
-                  min={0.05}
-                  max={1}
+                  min={SAMPLING_RULES.topP.min}
+                  max={SAMPLING_RULES.topP.max}
                   step={0.05}
                   title={t('topPTitle')}
                   data-testid={`top-p-${role}`}
                   value={current.topP ?? 1}
                   onChange={(e) => {
                     const p = numberOrUndefined(e.target.value);
-                    if (p !== undefined) setRoleSampling(role, { topP: Math.min(1, Math.max(0.05, p)) });
+                    if (p !== undefined) setRoleSampling(role, { topP: clampSampling('topP', p) });
                   }}
                 />
               </label>
@@ -84,12 +85,15 @@ export function RoleSettings() {
                 {t('seed')}
                 <input
                   type="number"
+                  min={SAMPLING_RULES.seed.min}
+                  max={SAMPLING_RULES.seed.max}
+                  step={1}
                   placeholder={t('seedPlaceholder')}
                   value={current.seed ?? ''}
                   onChange={(e) => {
                     const n = numberOrUndefined(e.target.value);
                     const { seed: _drop, ...rest } = sampling[role] ?? {};
-                    setRoleSampling(role, n === undefined ? rest : { seed: Math.round(n) });
+                    setRoleSampling(role, n === undefined ? rest : { seed: clampSampling('seed', n) });
                     if (n === undefined)
                       useAppStore.setState({ roleSampling: { ...sampling, [role]: rest } });
                   }}

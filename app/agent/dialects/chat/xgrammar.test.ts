@@ -1,58 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadWebLlmInternals, type XGrammar } from '../../../test-support/webllm-internals';
 import type { ToolDefinition } from '../../types';
 import { callerSchemaString } from './caller-schema';
 import { admitsPlannerOutput, PLANNER_GRAMMAR } from './grammar';
 
-/**
- * The constraints checked by the real XGrammar: the build WebLLM bundles (its wasm is inlined
- * in `lib/index.js`), so what passes here is what the browser compiles. The bundle does not
- * export XGrammar and was built for browsers, so the test loads a patched copy: the two spots
- * rollup left for Node (`createRequire`, the module URL) are filled in and the XGrammar module
- * is exported. If a WebLLM upgrade moves them, this fails loudly; update the patch points.
- */
-interface XGrammar {
-  Grammar: { fromEBNF(ebnf: string): Promise<unknown> };
-  Testings: {
-    isGrammarAcceptString(grammar: unknown, input: string): Promise<boolean>;
-    _jsonSchemaToEBNF(schema: string): Promise<string>;
-  };
-}
-
-function loadXGrammar(): XGrammar {
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('@mlc-ai/web-llm');
-  const version = (require('@mlc-ai/web-llm/package.json') as { version: string }).version;
-  const source = readFileSync(entry, 'utf8');
-  const exports = /^export \{[^\n]*\};$/m;
-  if (!source.includes(XGRAMMAR_EXPORTS) || !source.includes('"MLC_DUMMY_PATH"') || !exports.test(source)) {
-    throw new Error(`xgrammar.test.ts: the patch points moved in @mlc-ai/web-llm ${version}`);
-  }
-  // CommonJS, loaded with require: Node runs it as is, without Vite transforming 7 MB.
-  const patched = [
-    "const { createRequire } = require('node:module');",
-    source
-      .replaceAll('"MLC_DUMMY_PATH"', JSON.stringify(pathToFileURL(entry).href))
-      .replace(exports, '')
-      .replace(/^\/\/# sourceMappingURL=.*$/m, ''),
-    'module.exports = { xgrammar: libExports$1 };',
-  ].join('\n');
-  const dir = join(tmpdir(), 'umi-lab-xgrammar');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `web-llm-${version}.cjs`);
-  writeFileSync(file, patched);
-  return (require(file) as { xgrammar: XGrammar }).xgrammar;
-}
-
-const XGRAMMAR_EXPORTS = 'var libExports$1 = requireLib$1();';
-
+/** The constraints checked by the real XGrammar: the build WebLLM bundles, so what passes here is what the browser compiles. */
 let xg: XGrammar;
 beforeAll(() => {
-  xg = loadXGrammar();
+  xg = loadWebLlmInternals().xgrammar;
 });
 
 describe('planner grammar in XGrammar', () => {
