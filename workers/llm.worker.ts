@@ -164,7 +164,17 @@ const api = {
       throwClassified(error, { ...(loadedId ? { modelId: loadedId } : {}), phase: 'generate' });
     }
     if (pending) onDeltas(pending);
-    return { text, finishReason, usage: usage ?? null, wallMs: performance.now() - started };
+    // The deltas are for display: they are not prefix-stable when a multi-token stop string is
+    // cut, and a trailing partial UTF-8 piece can be lost. The engine's own message is the reply.
+    const final = await e.getMessage().catch(() => undefined);
+    const kvTokens = kvCacheLength(e);
+    return {
+      text: typeof final === 'string' ? final : text,
+      finishReason,
+      usage: usage ?? null,
+      wallMs: performance.now() - started,
+      ...(kvTokens !== undefined ? { kvTokens } : {}),
+    };
   },
 
   /**
@@ -238,6 +248,19 @@ const api = {
     });
   },
 };
+
+/**
+ * How many tokens the loaded model's KV cache holds: WebLLM keeps it private
+ * (`LLMChatPipeline.filledKVCacheLength`, reached through `MLCEngine.loadedModelIdToPipeline`);
+ * the conformance test checks the bundle still has both. Undefined when it cannot be read.
+ */
+function kvCacheLength(e: MLCEngine): number | undefined {
+  const pipelines = (
+    e as unknown as { loadedModelIdToPipeline?: Map<string, { filledKVCacheLength?: unknown }> }
+  ).loadedModelIdToPipeline;
+  const length = pipelines && loadedId ? pipelines.get(loadedId)?.filledKVCacheLength : undefined;
+  return typeof length === 'number' && Number.isInteger(length) ? length : undefined;
+}
 
 function normaliseFinish(reason: string): WorkerGenerateResult['finishReason'] {
   if (reason === 'length') return 'length';

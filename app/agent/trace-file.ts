@@ -96,6 +96,8 @@ const usage = closed(
     prefillTokensPerSecond: num,
     wallMs: num,
     simulated: bool,
+    unknown: bool,
+    reuseUnknown: bool,
   },
   ['promptTokens', 'completionTokens', 'timeToFirstTokenMs', 'decodeTokensPerSecond', 'wallMs', 'simulated'],
 );

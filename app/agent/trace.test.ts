@@ -110,6 +110,7 @@ describe('trace', () => {
       },
     ]);
     expect(traceTotals(trace)).toEqual({
+      incomplete: false,
       promptTokens: 100,
       reusedTokens: 40,
       completionTokens: 10,

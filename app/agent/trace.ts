@@ -275,8 +275,11 @@ export function traceTotals(trace: Trace) {
   let toolMs = 0;
   let toolCalls = 0;
   let simulated = false;
+  /** Some step's engine reported no counts, or not what it reused: the sums are a lower bound. */
+  let incomplete = false;
   for (const step of trace.steps) {
     if (step.usage) {
+      incomplete ||= Boolean(step.usage.unknown || step.usage.reuseUnknown);
       promptTokens += step.usage.promptTokens;
       reusedTokens += step.usage.promptTokensReused ?? 0;
       completionTokens += step.usage.completionTokens;
@@ -288,5 +291,5 @@ export function traceTotals(trace: Trace) {
       toolMs += step.tool.result?.durationMs ?? 0;
     }
   }
-  return { promptTokens, reusedTokens, completionTokens, modelMs, toolMs, toolCalls, simulated };
+  return { promptTokens, reusedTokens, completionTokens, modelMs, toolMs, toolCalls, simulated, incomplete };
 }

@@ -164,6 +164,10 @@ export interface Usage {
   wallMs: number;
   /** True for the scripted engine: the numbers are made up, not measured on a model. */
   simulated: boolean;
+  /** The engine reported no token counts: the zeros above are not measurements (shown as unknown). */
+  unknown?: boolean;
+  /** The engine did not say how much of the prompt came from its cache (shown as unknown). */
+  reuseUnknown?: boolean;
 }
 
 export type FinishReason = 'stop' | 'length' | 'abort';

@@ -52,6 +52,7 @@ export interface WebLlmConversation {
   config: ConvTemplate;
   getPromptArray(config?: unknown): (string | unknown[])[];
   getPromptArrayLastRound(config?: unknown): (string | unknown[])[];
+  getPromptArrayInternal(addSystem: boolean, startPos: number, config?: unknown): (string | unknown[])[];
   appendMessage(role: number, message: string, roleName?: string): void;
   appendReplyHeader(role: number): void;
   finishReply(message: string): void;

@@ -126,10 +126,23 @@ class TinyLM(nn.Module):
         if isinstance(module, (nn.Linear, nn.Embedding)):
             nn.init.normal_(module.weight, std=0.02)
 
+    def token_nll(self, inp, target):
+        """Per-token negative log-likelihood [B, T] of `target` after `inp` (training). With the
+        copy head only the target's probability is formed (the copy part as a masked sum over
+        positions), not the whole copy distribution, which costs a [B, T, vocab] scatter."""
+        if not self.cfg.copy:
+            logits, _ = self(inp)
+            return F.cross_entropy(logits.reshape(-1, logits.shape[-1]), target.reshape(-1), reduction="none").view(target.shape)
+        logits, _, attn, gate = self(inp, copy_parts=True)
+        p_vocab = torch.softmax(logits, dim=-1).gather(-1, target[..., None])[..., 0]
+        p_copy = (attn * (inp[:, None, :] == target[:, :, None]).to(attn.dtype)).sum(-1)
+        g = gate[..., 0]
+        return -torch.log((1 - g) * p_vocab + g * p_copy + 1e-9)
+
     def parameters_count(self):
         return sum(p.numel() for p in self.parameters())
 
-    def forward(self, ids, past=None, pad_mask=None, last_only=False):
+    def forward(self, ids, past=None, pad_mask=None, last_only=False, copy_parts=False):
         """ids [B, T]; past [L, 2, B, H, P, D] or None; pad_mask [B, T] (1 = real) for training.
         Returns logits ([B, T, V], or [B, 1, V] with last_only) and the stacked present cache."""
         b, t = ids.shape
@@ -151,6 +164,8 @@ class TinyLM(nn.Module):
             presents.append(present)
         x = self.norm(x)
         if self.cfg.copy:
+            if copy_parts:
+                return self._copy(ids, x, cos, sin, mask, past, last_only, parts=True)
             logp, present = self._copy(ids, x, cos, sin, mask, past, last_only)
             presents.append(present)
             return logp, torch.stack(presents)
@@ -159,7 +174,7 @@ class TinyLM(nn.Module):
         logits = x @ self.embed.weight.t() if self.head is None else self.head(x)
         return logits, torch.stack(presents)
 
-    def _copy(self, ids, x, cos, sin, mask, past, last_only):
+    def _copy(self, ids, x, cos, sin, mask, past, last_only, parts=False):
         """The copy head: log of (1 - g) * softmax(vocab logits) + g * (attention weights summed
         per token id), and the cache slot that holds its keys (head 0 of slot 0) and the token
         ids (slot 1, head 0, first component)."""
@@ -181,14 +196,13 @@ class TinyLM(nn.Module):
             x, q, mask = x[:, -1:, :], q[:, :, -1:], mask[:, :, -1:]
         scores = (q @ k.transpose(-1, -2) / math.sqrt(hd) + mask)[:, 0]  # [B, Tq, total]
         attn = torch.softmax(scores, dim=-1)
-        ids_all = tok.to(torch.int64)
-        if self.training:
-            copy_p = torch.zeros(b, attn.shape[1], cfg.vocab).scatter_add_(2, ids_all[:, None, :].expand(-1, attn.shape[1], -1), attn)
-        else:
-            onehot = (ids_all[:, :, None] == torch.arange(cfg.vocab)[None, None, :]).to(torch.float32)
-            copy_p = attn @ onehot
         logits = x @ self.embed.weight.t() if self.head is None else self.head(x)
         gate = torch.sigmoid(self.copy_gate(x))
+        if parts:
+            return logits, present, attn, gate
+        ids_all = tok.to(torch.int64)
+        onehot = (ids_all[:, :, None] == torch.arange(cfg.vocab)[None, None, :]).to(torch.float32)
+        copy_p = attn @ onehot
         p = (1 - gate) * torch.softmax(logits, dim=-1) + gate * copy_p
         return torch.log(p + 1e-9), present
 

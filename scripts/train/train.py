@@ -20,7 +20,6 @@ import time
 import numpy as np
 import sentencepiece as spm
 import torch
-import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(__file__))
 from tiny_model import Config, ExportWrapper, TinyLM  # noqa: E402
@@ -163,9 +162,8 @@ def train(model, seqs, tokens, lr, seed, label, budget, warmup=100):
             scale = min(1.0, (step + 1) / warmup) * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * frac)))
             for g in opt.param_groups:
                 g["lr"] = lr * scale
-            logits, _ = model(ids[:, :-1])
             target, weight = ids[:, 1:], mask[:, 1:]
-            loss = (F.cross_entropy(logits.reshape(-1, logits.shape[-1]), target.reshape(-1), reduction="none") * weight.reshape(-1)).sum() / weight.sum()
+            loss = (model.token_nll(ids[:, :-1], target) * weight).sum() / weight.sum()
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -253,7 +251,7 @@ def export_onnx(model, tok, path, probe_prompts):
     cfg = model.cfg
     head_dim = cfg.dim // cfg.heads
     ids = torch.tensor([[tok.bos, 5, 6]])
-    past = torch.zeros(cfg.layers, 2, 1, cfg.heads, 2, head_dim)
+    past = torch.zeros(cfg.cache_layers, 2, 1, cfg.heads, 2, head_dim)
     torch.onnx.export(
         wrapper,
         (ids, past),
@@ -279,7 +277,7 @@ def main():
     ap.add_argument("--data", default="scripts/train/data")
     ap.add_argument("--out", default="public/tiny")
     ap.add_argument("--runs", default="scripts/train/runs")
-    ap.add_argument("--tokens", type=float, default=5.5e6, help="training tokens per system")
+    ap.add_argument("--tokens", type=float, default=6.5e6, help="training tokens per system")
     ap.add_argument("--batch", type=int, default=2048, help="tokens per batch, padding included")
     ap.add_argument("--stage1", type=float, default=0.7, help="GLPFT: share of the budget for stage 1")
     # 3e-3 never learned to copy (a value from the prompt into the output) in 4 500 steps, on
@@ -291,6 +289,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--smear", action="store_true", help="smeared keys (tiny_model.Config.smear)")
     ap.add_argument("--untied", action="store_true", help="a separate output head (Config.tied = False)")
+    ap.add_argument("--no-copy", action="store_true", help="no copy head (Config.copy = False)")
+    ap.add_argument("--reuse-tokenizer", action="store_true", help="keep <out>/tokenizer.model (parallel runs share one)")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -301,10 +301,12 @@ def main():
     with open(os.path.join(args.data, "manifest.json")) as f:
         data_manifest = json.load(f)
     log("data", data_manifest["sha256"], data_manifest["train"], data_manifest["test"])
-    tok_path = train_tokenizer(args.data, args.out, 1024)
-    os.remove(os.path.join(args.out, "tokenizer.vocab"))
+    tok_path = os.path.join(args.out, "tokenizer.model")
+    if not (args.reuse_tokenizer and os.path.exists(tok_path)):
+        tok_path = train_tokenizer(args.data, args.out, 1024)
+        os.remove(os.path.join(args.out, "tokenizer.vocab"))
     tok = Tok(tok_path)
-    cfg = Config(vocab=tok.sp.get_piece_size(), max_len=args.max_len, smear=args.smear, tied=not args.untied)
+    cfg = Config(vocab=tok.sp.get_piece_size(), max_len=args.max_len, smear=args.smear, tied=not args.untied, copy=not args.no_copy)
 
     train_pairs = {r: read_pairs(os.path.join(args.data, f"train-{r}.jsonl")) for r in ROLES + ("backbone",)}
     test_pairs = {r: read_pairs(os.path.join(args.data, f"test-{r}.jsonl")) for r in ROLES + ("backbone",)}
@@ -344,16 +346,27 @@ def main():
             path = os.path.join(sys_dir, f"{name}.onnx")
             checks[name] = export_onnx(model, tok, path, probes)
             files[name] = {"file": f"{system}/{name}.onnx", "bytes": os.path.getsize(path)}
-        manifest["systems"][system] = {
+        entry = {
             "models": files, "runs": runs, "scores": scores, "examples": examples,
             "parameters": next(iter(models.values())).parameters_count(),
             "seconds": round(time.time() - t0, 1),
         }
         with open(os.path.join(sys_dir, "checks.json"), "w") as f:
             json.dump(checks, f)
-        with open(manifest_path, "w") as f:
-            json.dump(manifest, f, indent=1)
+        write_manifest(system, entry)
         log(system, "scores", json.dumps(scores))
+
+    def write_manifest(system=None, entry=None):
+        # Re-read first: another process (--systems split across processes) may have written
+        # its systems since this one started; only this process's own parts are replaced.
+        on_disk = json.load(open(manifest_path)) if os.path.exists(manifest_path) else {"systems": {}}
+        merged = {**on_disk, **{k: v for k, v in manifest.items() if k not in ("systems", "seconds")}}
+        merged["systems"] = on_disk.get("systems", {})
+        if system:
+            merged["systems"][system] = entry
+        with open(manifest_path + f".{os.getpid()}", "w") as f:
+            json.dump(merged, f, indent=1)
+        os.replace(manifest_path + f".{os.getpid()}", manifest_path)
 
     def run_eval(models_by_role):
         scores, examples = {}, {}
@@ -410,10 +423,8 @@ def main():
             finish(system, {"backbone": model}, runs, scores, examples, t0)
         else:
             raise SystemExit(f"unknown system {system}")
-    manifest["seconds"] = round(time.time() - t_all, 1)
-    with open(manifest_path, "w") as f:
-        json.dump(manifest, f, indent=1)
-    log("done in", manifest["seconds"], "s")
+    write_manifest()
+    log("done in", round(time.time() - t_all, 1), "s")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 /**
  * Text generation with a tiny α-UMi model exported to ONNX (scripts/train/tiny_model.py):
- * `(input_ids [1, new], past [layers, 2, 1, heads, past_len, head_dim])` →
+ * `(input_ids [1, new], past [cache_layers, 2, 1, heads, past_len, head_dim])` →
  * `(logits [1, 1, vocab], present [..., past_len + new, ...])`. Works with onnxruntime-web
  * (the page) and onnxruntime-node (tests, eval, bench): both implement the same API.
  *
@@ -37,6 +37,11 @@ export interface TinyModelConfig {
   heads: number;
   /** The longest sequence the model was trained on: prompts are cut to fit. */
   max_len: number;
+  /**
+   * Slots of the cache tensor's first axis: `layers`, plus one for a model with a copy head
+   * (its copy keys and the token id of every position). Missing means `layers`.
+   */
+  cache_layers?: number;
 }
 
 export interface TinyGenerateOptions {
@@ -76,6 +81,7 @@ export class TinyDecoder {
   private cacheIds: number[] = [];
   private cache: OrtTensor;
   private readonly headDim: number;
+  private readonly cacheLayers: number;
 
   constructor(
     private readonly ort: OrtModule,
@@ -84,18 +90,27 @@ export class TinyDecoder {
     readonly config: TinyModelConfig,
   ) {
     this.headDim = config.dim / config.heads;
+    this.cacheLayers = config.cache_layers ?? config.layers;
     this.cache = this.emptyCache();
   }
 
   private emptyCache(): OrtTensor {
-    const { layers, heads } = this.config;
-    return new this.ort.Tensor('float32', new Float32Array(0), [layers, 2, 1, heads, 0, this.headDim]);
+    const { heads } = this.config;
+    return new this.ort.Tensor('float32', new Float32Array(0), [
+      this.cacheLayers,
+      2,
+      1,
+      heads,
+      0,
+      this.headDim,
+    ]);
   }
 
   /** The first `length` positions of the cache (a copy: the layout is position-major per head). */
   private sliceCache(length: number): OrtTensor {
     if (length === 0) return this.emptyCache();
-    const { layers, heads } = this.config;
+    const { heads } = this.config;
+    const layers = this.cacheLayers;
     const dims = this.cache.dims;
     const total = dims[4] as number;
     if (length === total) return this.cache;

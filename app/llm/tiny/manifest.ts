@@ -66,7 +66,11 @@ export function parseTinyManifest(value: unknown): TinyManifest {
   }
   const c = m.config;
   const numbers = ['vocab', 'dim', 'layers', 'heads', 'max_len'] as const;
-  if (!c || numbers.some((k) => typeof c[k] !== 'number' || !(c[k] > 0))) {
+  if (
+    !c ||
+    numbers.some((k) => typeof c[k] !== 'number' || !(c[k] > 0)) ||
+    (c.cache_layers !== undefined && !(Number.isInteger(c.cache_layers) && c.cache_layers >= c.layers))
+  ) {
     throw new TinyManifestError('The tiny model manifest has no usable model configuration.');
   }
   if (typeof m.tokenizer !== 'string' || !m.systems || typeof m.systems !== 'object') {

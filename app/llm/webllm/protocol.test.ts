@@ -85,11 +85,64 @@ describe('buildWorkerRequest', () => {
   });
 });
 
-describe('toUsage', () => {
-  it('falls back to an estimate, not simulated, when WebLLM sent no usage', () => {
-    expect(toUsage({ text: '', finishReason: 'stop', usage: null, wallMs: 3 }, 40)).toMatchObject({
-      promptTokens: 10,
+describe('toUsage (issue 12 #3)', () => {
+  const extra = {
+    e2e_latency_s: 1,
+    prefill_tokens_per_s: 500,
+    decode_tokens_per_s: 20,
+    time_to_first_token_s: 0.2,
+    time_per_output_token_s: 0.05,
+  };
+  const usage = (prompt: number, completion: number) => ({
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    extra,
+  });
+
+  it('marks the counts unknown when WebLLM sent no usage, never estimating them', () => {
+    expect(toUsage({ text: 'x', finishReason: 'stop', usage: null, wallMs: 3 })).toEqual({
+      promptTokens: 0,
+      completionTokens: 0,
+      timeToFirstTokenMs: 0,
+      decodeTokensPerSecond: 0,
+      wallMs: 3,
       simulated: false,
+      unknown: true,
     });
+  });
+
+  it('under reuse: new from prompt_tokens, reused from the cache length, the stop token not counted', () => {
+    // Turn 2 of a role: 1 480 tokens were in the cache, 40 new ones prefilled, 12 sampled of
+    // which the last was the stop token; the cache then holds 1 480 + 40 + 11.
+    const result = {
+      text: 'r',
+      finishReason: 'stop' as const,
+      usage: usage(40, 12),
+      wallMs: 9,
+      kvTokens: 1531,
+    };
+    expect(toUsage(result)).toMatchObject({
+      promptTokens: 40,
+      promptTokensReused: 1480,
+      completionTokens: 11,
+    });
+    // After a reset (text completion, or a conversation that did not match) nothing is reused.
+    expect(toUsage({ ...result, usage: usage(1520, 12), kvTokens: 1531 })).toMatchObject({
+      promptTokens: 1520,
+      promptTokensReused: 0,
+      completionTokens: 11,
+    });
+    // Cut at max_tokens: every sampled token is output; the last is not in the cache.
+    expect(toUsage({ ...result, finishReason: 'length', usage: usage(40, 12) })).toMatchObject({
+      completionTokens: 12,
+      promptTokensReused: 1480,
+    });
+  });
+
+  it('says the reused count is unknown when the cache length could not be read', () => {
+    const u = toUsage({ text: 'r', finishReason: 'stop', usage: usage(40, 12), wallMs: 9 });
+    expect(u).toMatchObject({ promptTokens: 40, reuseUnknown: true });
+    expect(u).not.toHaveProperty('promptTokensReused');
   });
 });

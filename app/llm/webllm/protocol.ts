@@ -15,10 +15,13 @@ export type WorkerGenerateRequest =
   | { kind: 'completion'; body: Omit<CompletionCreateParamsBase, 'stream' | 'stream_options'> };
 
 export interface WorkerGenerateResult {
+  /** The engine's own final message (`getMessage()`), not the deltas joined. */
   text: string;
   finishReason: FinishReason;
   usage: CompletionUsage | null;
   wallMs: number;
+  /** The KV cache's length after the generation, read from the engine (undefined: not readable). */
+  kvTokens?: number;
 }
 
 export type WorkerLoadProgress = { progress: number; text: string; timeElapsedS: number };
@@ -68,28 +71,45 @@ export function buildWorkerRequest(
   };
 }
 
-/** WebLLM's usage as the trace records it. `prompt_tokens` counts only what was prefilled. */
-export function toUsage(result: WorkerGenerateResult, promptChars: number): Usage {
+/**
+ * WebLLM's usage as the trace records it. Under KV reuse WebLLM's `prompt_tokens` counts only
+ * what it prefilled, and `completion_tokens` counts every sampled token, the one that stopped
+ * the reply included, which never enters the cache. So: new = `prompt_tokens`; output =
+ * `completion_tokens` less that last token; reused = the cache's length after the reply less
+ * the new prompt and the output (0 after a reset). With no usage, or no cache length, those
+ * numbers are unknown and marked so, never estimated.
+ */
+export function toUsage(result: WorkerGenerateResult): Usage {
   const u = result.usage;
   if (!u) {
     return {
-      promptTokens: Math.ceil(promptChars / 4),
+      promptTokens: 0,
       completionTokens: 0,
       timeToFirstTokenMs: 0,
       decodeTokensPerSecond: 0,
       wallMs: result.wallMs,
       simulated: false,
+      unknown: true,
     };
   }
   // WebLLM divides by the decode time, which is 0 for a one-token output: NaN, not a speed.
   const finite = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n : 0);
+  const prompt = finite(u.prompt_tokens);
+  const sampled = finite(u.completion_tokens);
+  // The last sampled token ends the reply (a stop token, the end of a stop string or the
+  // max_tokens-th token) and is never fed to the model; an aborted reply keeps it.
+  const output = result.finishReason === 'stop' ? Math.max(0, sampled - 1) : sampled;
+  const forwarded = Math.max(0, sampled - 1);
+  const reused = result.kvTokens !== undefined ? result.kvTokens - prompt - forwarded : undefined;
   return {
-    promptTokens: finite(u.prompt_tokens),
-    completionTokens: finite(u.completion_tokens),
+    promptTokens: prompt,
+    ...(reused !== undefined && reused >= 0 ? { promptTokensReused: reused } : {}),
+    completionTokens: output,
     timeToFirstTokenMs: finite(u.extra?.time_to_first_token_s) * 1000,
     decodeTokensPerSecond: finite(u.extra?.decode_tokens_per_s),
     prefillTokensPerSecond: finite(u.extra?.prefill_tokens_per_s),
     wallMs: result.wallMs,
     simulated: false,
+    ...(reused === undefined || reused < 0 ? { reuseUnknown: true } : {}),
   };
 }

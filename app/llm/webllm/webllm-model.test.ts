@@ -35,8 +35,8 @@ function fakeWorker(overrides: Partial<LlmWorkerPort> = {}) {
           wallMs: 12,
           usage: {
             prompt_tokens: 7,
-            completion_tokens: 2,
-            total_tokens: 9,
+            completion_tokens: 3, // "Hello", " world" and the stop token, as WebLLM counts
+            total_tokens: 10,
             extra: {
               e2e_latency_s: 0.012,
               prefill_tokens_per_s: 100,

@@ -170,10 +170,6 @@ export class WebLlmRoleModel implements RoleModel {
     const { signal, onDelta, ...rest } = request;
     if (signal?.aborted) throw new AbortError();
     const body = buildWorkerRequest(rest);
-    const promptChars =
-      request.prompt.kind === 'text'
-        ? request.prompt.text.length
-        : request.prompt.messages.reduce((n, m) => n + m.content.length, 0);
     let stale = false;
     const onAbort = () => {
       void this.worker?.port.interrupt().catch(() => undefined);
@@ -187,7 +183,7 @@ export class WebLlmRoleModel implements RoleModel {
         }),
       );
       if (signal?.aborted) throw new AbortError();
-      return { text: result.text, usage: toUsage(result, promptChars), finishReason: result.finishReason };
+      return { text: result.text, usage: toUsage(result), finishReason: result.finishReason };
     } finally {
       stale = true; // deltas that arrive after the call settled are dropped, not rendered
       signal?.removeEventListener('abort', onAbort);

@@ -71,6 +71,7 @@ export function RunSummary() {
         <span>
           {t('promptTokens', { n: n(totals.promptTokens) })}
           {totals.reusedTokens > 0 ? t('reused', { n: n(totals.reusedTokens) }) : ''}
+          {totals.incomplete ? t('countsIncomplete') : ''}
         </span>
         <span>{t('outputTokens', { n: n(totals.completionTokens) })}</span>
         <span>{t('modelTime', { time: formatMs(locale, totals.modelMs) })}</span>

@@ -23,11 +23,18 @@ function UsageLine({ usage }: { usage: Usage }) {
   return (
     <p className="usage" data-testid="usage">
       {usage.simulated && <span className="badge simulated">{t('simulated')}</span>}
-      <span title={t('promptTitle')}>
-        {t('prompt', { n: n(usage.promptTokens) })}
-        {usage.promptTokensReused ? t('promptReused', { n: n(usage.promptTokensReused) }) : ''}
-      </span>
-      <span>{t('output', { n: n(usage.completionTokens) })}</span>
+      {usage.unknown ? (
+        <span data-testid="tokens-unknown">{t('tokensUnknown')}</span>
+      ) : (
+        <>
+          <span title={t('promptTitle')}>
+            {t('prompt', { n: n(usage.promptTokens) })}
+            {usage.promptTokensReused ? t('promptReused', { n: n(usage.promptTokensReused) }) : ''}
+            {usage.reuseUnknown ? t('reuseUnknown') : ''}
+          </span>
+          <span>{t('output', { n: n(usage.completionTokens) })}</span>
+        </>
+      )}
       <span>{t('firstToken', { time: formatMs(locale, usage.timeToFirstTokenMs) })}</span>
       {usage.decodeTokensPerSecond > 0 && (
         <span>
@@ -252,7 +259,11 @@ export const StepCard = memo(function StepCard({
       <PromptView
         prompt={step.prompt}
         raw={step.raw}
-        tokens={step.usage ? step.usage.promptTokens + (step.usage.promptTokensReused ?? 0) : undefined}
+        tokens={
+          step.usage && !step.usage.unknown && !step.usage.reuseUnknown
+            ? step.usage.promptTokens + (step.usage.promptTokensReused ?? 0)
+            : undefined
+        }
       />
     </li>
   );
