@@ -10,6 +10,7 @@ import {
   parsePlannerChat,
   parseSummarizer,
 } from './parse';
+import { splitThinking } from './thinking';
 import type { TraceStep } from './trace';
 import type {
   CallerParse,
@@ -185,28 +186,31 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
       context: { task: config.task, mode: config.mode, dialect: config.dialect, turn, tools: toolNames },
       signal,
     });
-    const parsed = parse(result.text);
+    // A reasoning model's think block is shown in the step, never parsed or passed on.
+    const { thinking, answer } = splitThinking(result.text);
+    const parsed = parse(answer);
     yield {
       type: 'role_finished',
       step: index,
-      raw: result.text,
+      raw: answer,
+      ...(thinking ? { thinking } : {}),
       usage: result.usage,
       finishReason: result.finishReason,
       parsed,
       at: now(),
     };
-    if (!config.review) return { raw: result.text, parsed: parsed.result };
+    if (!config.review) return { raw: answer, parsed: parsed.result };
     yield { type: 'review_started', step: index, at: now() };
-    const decision = await untilAborted(config.review({ step: index, role, raw: result.text, signal }));
-    if (decision.raw === undefined || decision.raw === result.text) {
+    const decision = await untilAborted(config.review({ step: index, role, raw: answer, signal }));
+    if (decision.raw === undefined || decision.raw === answer) {
       yield { type: 'review_finished', step: index, at: now() };
-      return { raw: result.text, parsed: parsed.result };
+      return { raw: answer, parsed: parsed.result };
     }
     const edited = parse(decision.raw);
     yield {
       type: 'review_finished',
       step: index,
-      edited: { raw: decision.raw, parsed: edited, originalRaw: result.text },
+      edited: { raw: decision.raw, parsed: edited, originalRaw: answer },
       at: now(),
     };
     return { raw: decision.raw, parsed: edited.result };

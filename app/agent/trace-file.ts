@@ -140,6 +140,7 @@ const step = closed(
     parsed: stepParse,
     usage,
     finishReason: { enum: ['stop', 'length', 'abort'] },
+    thinking: str,
     startedAt: num,
     endedAt: num,
     tool: traceToolCall,

@@ -51,6 +51,8 @@ export interface TraceStep {
   parsed?: StepParse;
   usage?: Usage;
   finishReason?: FinishReason;
+  /** A reasoning model's think block, taken off `raw` (app/agent/thinking.ts). */
+  thinking?: string;
   startedAt: number;
   endedAt?: number;
   tool?: TraceToolCall;
@@ -184,6 +186,7 @@ export function applyEvent(trace: Trace, event: RunEvent): Trace {
           parsed: event.parsed,
           usage: event.usage,
           finishReason: event.finishReason,
+          ...(event.thinking ? { thinking: event.thinking } : {}),
           endedAt: event.at,
         })),
         updatedAt: event.at,

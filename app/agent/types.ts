@@ -337,7 +337,10 @@ export type RunEvent =
   | {
       type: 'role_finished';
       step: number;
+      /** The output the run goes on with: a reasoning model's think block taken off. */
       raw: string;
+      /** A reasoning model's think block (see app/agent/thinking.ts): shown, never parsed or passed on. */
+      thinking?: string;
       usage: Usage;
       finishReason: FinishReason;
       parsed: StepParse;

@@ -111,8 +111,9 @@ describe('buildCatalog with a fake config', () => {
     for (const original of FAKE.model_list) {
       const model = findModel(catalog, original.model_id) as CatalogModel;
       const back = toModelRecord(model);
-      expect(back).toMatchObject({ ...original, overrides: { ...original.overrides } });
-      expect(back.overrides?.context_window_size).toBe(model.contextWindow);
+      expect(back).toMatchObject(original);
+      // Only a window the record sets goes back to WebLLM (issue 12 #9).
+      expect(back.overrides?.context_window_size).toBe(original.overrides?.context_window_size);
     }
     const hermes = toModelRecord(findModel(catalog, 'Hermes-2-Pro-Mistral-7B-q4f16_1-MLC') as CatalogModel);
     expect(hermes.overrides).toEqual({ context_window_size: 4096, sliding_window_size: -1 });
@@ -176,6 +177,8 @@ describe('customModel', () => {
       chatCapable: true,
     });
     expect(modelLabel(model)).toBe('alpha 7B · q4f16_1');
+    // No window typed: the compiled config's window stands (an override breaks sliding-window models).
+    expect(toModelRecord(model)).not.toHaveProperty('overrides');
     const rec = toModelRecord(customModel({ ...valid, vramMB: 4000, contextWindow: 2048 }));
     expect(rec).toEqual({
       model: valid.modelUrl,

@@ -37,7 +37,14 @@ export interface CatalogModel {
   quantization: string;
   /** WebLLM's `vram_required_MB` (0 when unknown). */
   vramMB: number;
+  /** The window the app budgets prompts against (the model's, or 4 096 when not known). */
   contextWindow: number;
+  /**
+   * Sent to WebLLM as `overrides.context_window_size`: only a value the record itself sets or
+   * the user typed. Otherwise the compiled config's window stands; an override there makes
+   * WebLLM throw `WindowSizeConfigurationError` for models with a `sliding_window_size`.
+   */
+  contextWindowOverride?: number;
   lowResource: boolean;
   /** Needs the WebGPU `shader-f16` feature (f16 quantization or listed in `required_features`). */
   needsF16: boolean;
@@ -141,6 +148,9 @@ export function fromModelRecord(record: ModelRecord): CatalogModel {
     ...parsed,
     vramMB: record.vram_required_MB ?? 0,
     contextWindow: record.overrides?.context_window_size ?? DEFAULT_CONTEXT_WINDOW,
+    ...(record.overrides?.context_window_size !== undefined
+      ? { contextWindowOverride: record.overrides.context_window_size }
+      : {}),
     lowResource: record.low_resource_required ?? false,
     needsF16: (record.required_features ?? []).includes('shader-f16') || parsed.quantization.includes('f16'),
     modelUrl: record.model,
@@ -255,6 +265,7 @@ export function customModel(input: CustomModelInput): CatalogModel {
     quantization,
     vramMB: input.vramMB ?? 0,
     contextWindow: input.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
+    ...(input.contextWindow !== undefined ? { contextWindowOverride: input.contextWindow } : {}),
     lowResource: false,
     needsF16: quantization.includes('f16'),
     modelUrl,
@@ -273,9 +284,16 @@ export function toModelRecord(model: CatalogModel): ModelRecord {
     model_id: model.id,
     model_lib: model.modelLibUrl,
     ...rest,
-    overrides: { ...overrides, context_window_size: model.contextWindow },
     low_resource_required: model.lowResource,
   };
+  const { context_window_size: _recorded, ...otherOverrides } = overrides ?? {};
+  const merged = {
+    ...otherOverrides,
+    ...(model.contextWindowOverride !== undefined
+      ? { context_window_size: model.contextWindowOverride }
+      : {}),
+  };
+  if (Object.keys(merged).length > 0) record.overrides = merged;
   if (model.vramMB > 0) record.vram_required_MB = model.vramMB;
   // A custom f16 model declares the feature, so WebLLM fails early with its own clear error.
   const features =

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * WebLLM's own bundled code (`@mlc-ai/web-llm/lib/index.js`, the pinned version), with the
@@ -53,6 +53,8 @@ export interface WebLlmConversation {
   getPromptArray(config?: unknown): (string | unknown[])[];
   getPromptArrayLastRound(config?: unknown): (string | unknown[])[];
   getPromptArrayInternal(addSystem: boolean, startPos: number, config?: unknown): (string | unknown[])[];
+  getPromptArrayTextCompletion(): string[];
+  prompt?: string;
   appendMessage(role: number, message: string, roleName?: string): void;
   appendReplyHeader(role: number): void;
   finishReply(message: string): void;
@@ -115,4 +117,23 @@ export function loadWebLlmInternals(): WebLlmInternals {
   writeFileSync(file, patched);
   loaded = { ...(require(file) as Omit<WebLlmInternals, 'version'>), version };
   return loaded;
+}
+
+/** A tokenizer as WebLLM runs it (`@mlc-ai/web-tokenizers`), from a `tokenizer.json`, in Node. */
+export interface NodeTokenizer {
+  encode(text: string): Int32Array;
+  decode(ids: Int32Array): string;
+}
+
+export async function tokenizerFromJson(json: string): Promise<NodeTokenizer> {
+  // The UMD bundle looks for CommonJS's `require` and `__filename` to find itself.
+  const g = globalThis as { require?: unknown; __filename?: string };
+  g.require ??= createRequire(import.meta.url);
+  g.__filename ??= fileURLToPath(import.meta.url);
+  type Module = { Tokenizer?: { fromJSON(json: ArrayBuffer): Promise<NodeTokenizer> } };
+  const mod = (await import('@mlc-ai/web-tokenizers')) as unknown as Module & { default?: Module };
+  const Tokenizer =
+    mod.Tokenizer ?? mod.default?.Tokenizer ?? (globalThis as { tokenizers?: Module }).tokenizers?.Tokenizer;
+  if (!Tokenizer) throw new Error('@mlc-ai/web-tokenizers did not load');
+  return Tokenizer.fromJSON(new TextEncoder().encode(json).buffer as ArrayBuffer);
 }

@@ -16,7 +16,7 @@ describe('buildWorkerRequest', () => {
     expect(req).toEqual({
       kind: 'completion',
       body: {
-        prompt: 'You have assess to... caller: ',
+        prompt: '<s>You have assess to... caller: ',
         stop: ['</s>'],
         max_tokens: 128,
         temperature: 0,
@@ -63,6 +63,19 @@ describe('buildWorkerRequest', () => {
     expect(req.body).toMatchObject({ response_format: { type: 'json_object', schema }, max_tokens: 128 });
     // The same string object goes through, so WebLLM can reuse its compiled grammar.
     expect(req.kind === 'chat' && req.body.response_format?.schema).toBe(schema);
+  });
+
+  it('tells a hybrid reasoning model not to think, and only that kind (issue 12 #4)', () => {
+    const chat = {
+      ...base,
+      prompt: { kind: 'messages' as const, messages: [{ role: 'user' as const, content: 'u' }] },
+    };
+    expect(buildWorkerRequest(chat, 'Qwen3-0.6B-q4f16_1-MLC').body).toMatchObject({
+      extra_body: { enable_thinking: false },
+    });
+    expect(buildWorkerRequest(chat, 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC').body).not.toHaveProperty(
+      'extra_body',
+    );
   });
 
   it('chat planner: an EBNF grammar', () => {

@@ -4,6 +4,7 @@ import type {
   CompletionCreateParamsBase,
   CompletionUsage,
 } from '@mlc-ai/web-llm';
+import { thinkingKind } from '../../agent/thinking';
 import { type FinishReason, type GenerateRequest, NEUTRAL_SAMPLING, type Usage } from '../../agent/types';
 
 /**
@@ -29,8 +30,18 @@ export type WorkerLoadProgress = { progress: number; text: string; timeElapsedS:
 /** GLPFT models end every turn with `</s>`: stop there, as the reference inference does. */
 export const ALPHA_UMI_STOP = ['</s>'];
 
+/**
+ * The α-UMi reference starts every prompt with `<s>` (`infer_pipeline.py`, the slow
+ * LlamaTokenizer's `encode`). WebLLM's text-completion path adds no prefix tokens (only the
+ * chat path adds `system_prefix_token_ids`) and its tokenizer adds no BOS, so the request
+ * carries it as text: a build's `tokenizer.json` lists `<s>` as a special token and encodes it
+ * as the BOS id (checked in conformance/bos.test.ts).
+ */
+export const ALPHA_UMI_BOS = '<s>';
+
 export function buildWorkerRequest(
   request: Omit<GenerateRequest, 'onDelta' | 'signal'>,
+  modelId = '',
 ): WorkerGenerateRequest {
   const { sampling } = request;
   // Every sampling value is set, the neutral ones too: what is left out comes from the model's
@@ -47,7 +58,7 @@ export function buildWorkerRequest(
   if (request.prompt.kind === 'text') {
     return {
       kind: 'completion',
-      body: { ...common, prompt: request.prompt.text, stop: request.stop ?? ALPHA_UMI_STOP },
+      body: { ...common, prompt: ALPHA_UMI_BOS + request.prompt.text, stop: request.stop ?? ALPHA_UMI_STOP },
     };
   }
   const messages = request.prompt.messages.map(
@@ -67,6 +78,9 @@ export function buildWorkerRequest(
       messages,
       ...responseFormat,
       ...(request.stop ? { stop: request.stop } : {}),
+      // A hybrid reasoning model (Qwen3) would spend the role's budget thinking and end on
+      // `length` with no marker; told not to, it writes an empty block that splitThinking drops.
+      ...(thinkingKind(modelId) === 'switch' ? { extra_body: { enable_thinking: false } } : {}),
     },
   };
 }

@@ -169,7 +169,7 @@ export class WebLlmRoleModel implements RoleModel {
   async generate(request: GenerateRequest): Promise<GenerateResult> {
     const { signal, onDelta, ...rest } = request;
     if (signal?.aborted) throw new AbortError();
-    const body = buildWorkerRequest(rest);
+    const body = buildWorkerRequest(rest, this.id);
     let stale = false;
     const onAbort = () => {
       void this.worker?.port.interrupt().catch(() => undefined);

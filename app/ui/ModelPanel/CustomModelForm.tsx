@@ -63,6 +63,9 @@ export function CustomModelForm() {
             <option value="chat">{t('dialectChat')}</option>
           </select>
         </label>
+        <p className="note" data-testid="alpha-umi-tokenizer-note">
+          {t('alphaUmiTokenizerNote')}
+        </p>
         <label>
           {t('vram')}
           <input name="vram" type="number" min="1" />

@@ -117,6 +117,8 @@ export const customModelMessages = defineMessages(
     libUrl: 'Model library URL (.wasm)',
     dialect: 'Prompt dialect',
     dialectAlphaUmi: 'alpha-umi (GLPFT fine-tuned weights)',
+    alphaUmiTokenizerNote:
+      'alpha-umi prompts start with <s> and end each turn with </s>, as in the α-UMi reference. Those become the BOS and EOS tokens only if the build ships tokenizer.json; with only tokenizer.model they stay plain text and the model sees a prompt it was not trained on.',
     dialectChat: 'chat (instruct model)',
     vram: 'GPU memory estimate (MB, optional)',
     add: 'Add model',
@@ -132,6 +134,8 @@ export const customModelMessages = defineMessages(
     libUrl: '模型库 URL（.wasm）',
     dialect: '提示词方言',
     dialectAlphaUmi: 'alpha-umi（GLPFT 微调权重）',
+    alphaUmiTokenizerNote:
+      'alpha-umi 提示以 <s> 开头、每轮以 </s> 结束，与 α-UMi 参考实现一致。只有模型构建附带 tokenizer.json 时它们才会成为 BOS 和 EOS 词元；只有 tokenizer.model 时它们仍是普通文本，模型看到的提示与训练时不同。',
     dialectChat: 'chat（指令模型）',
     vram: 'GPU 显存估计（MB，可选）',
     add: '添加模型',

@@ -64,7 +64,17 @@ function ScrollPre({ children, testId }: { children: string; testId?: string }) 
   );
 }
 
-function PromptView({ prompt, raw, tokens }: { prompt: Prompt; raw: string; tokens?: number | undefined }) {
+function PromptView({
+  prompt,
+  raw,
+  thinking,
+  tokens,
+}: {
+  prompt: Prompt;
+  raw: string;
+  thinking?: string | undefined;
+  tokens?: number | undefined;
+}) {
   const t = useT(stepCardMessages);
   const locale = useLocale();
   return (
@@ -84,6 +94,12 @@ function PromptView({ prompt, raw, tokens }: { prompt: Prompt; raw: string; toke
             </li>
           ))}
         </ol>
+      )}
+      {thinking && (
+        <>
+          <p className="label">{t('thinking')}</p>
+          <ScrollPre testId="thinking">{thinking}</ScrollPre>
+        </>
       )}
       <p className="label">{t('rawOutput')}</p>
       <ScrollPre testId="raw-output">{raw}</ScrollPre>
@@ -259,6 +275,7 @@ export const StepCard = memo(function StepCard({
       <PromptView
         prompt={step.prompt}
         raw={step.raw}
+        thinking={step.thinking}
         tokens={
           step.usage && !step.usage.unknown && !step.usage.reuseUnknown
             ? step.usage.promptTokens + (step.usage.promptTokensReused ?? 0)

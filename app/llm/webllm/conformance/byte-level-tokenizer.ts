@@ -60,3 +60,6 @@ export function byteLevelTokenizerJson(special: readonly string[]): string {
 
 /** The chatml special tokens in Qwen2's order. */
 export const CHATML_SPECIAL = ['<|endoftext|>', '<|im_start|>', '<|im_end|>'] as const;
+
+/** Llama 2's special tokens (its tokenizer.json lists them as added tokens). */
+export const LLAMA_SPECIAL = ['<unk>', '<s>', '</s>'] as const;

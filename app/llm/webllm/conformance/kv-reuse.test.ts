@@ -13,7 +13,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runAgent } from '../../../agent/orchestrator';
 import { traceFromEvents } from '../../../agent/trace';
 import type { ChatMessage, Role, RunEvent, RunMode } from '../../../agent/types';
-import { type ChatConfig, loadWebLlmInternals } from '../../../test-support/webllm-internals';
+import {
+  type ChatConfig,
+  loadWebLlmInternals,
+  type NodeTokenizer,
+  tokenizerFromJson,
+} from '../../../test-support/webllm-internals';
 import { createDefaultRegistry } from '../../../tools/registry';
 import { createToolRunner } from '../../../tools/runner';
 import { ScriptedModel } from '../../scripted/scripted-model';
@@ -25,22 +30,10 @@ const config = JSON.parse(
   readFileSync(fileURLToPath(new URL('./qwen2-0.5b-mlc-chat-config.json', import.meta.url)), 'utf8'),
 ) as ChatConfig;
 
-interface Tok {
-  encode(text: string): Int32Array;
-  decode(ids: Int32Array): string;
-}
-let tok: Tok;
+let tok: NodeTokenizer;
 
 beforeAll(async () => {
-  const g = globalThis as { require?: unknown; __filename?: string };
-  g.require ??= createRequire(import.meta.url);
-  g.__filename ??= fileURLToPath(import.meta.url);
-  const mod = (await import('@mlc-ai/web-tokenizers')) as unknown as {
-    Tokenizer?: { fromJSON(json: ArrayBuffer): Promise<Tok> };
-  };
-  const Tokenizer = mod.Tokenizer ?? (globalThis as { tokenizers?: typeof mod }).tokenizers?.Tokenizer;
-  if (!Tokenizer) throw new Error('web-tokenizers did not load');
-  tok = await Tokenizer.fromJSON(new TextEncoder().encode(byteLevelTokenizerJson(CHATML_SPECIAL)).buffer);
+  tok = await tokenizerFromJson(byteLevelTokenizerJson(CHATML_SPECIAL));
 });
 
 /** Each request of one role in a scripted chat run, with the reply the model gave to it. */
