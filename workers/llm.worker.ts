@@ -17,7 +17,7 @@ import type {
 } from '@mlc-ai/web-llm';
 import { expose } from 'comlink';
 import { probeGpu } from '../app/llm/gpu-probe';
-import { classifyEngineError } from '../app/llm/webllm/engine-errors';
+import { classifyEngineError, DeviceLostError } from '../app/llm/webllm/engine-errors';
 import { preflightModel } from '../app/llm/webllm/preflight';
 import type {
   WorkerGenerateRequest,
@@ -97,6 +97,7 @@ const api = {
     const e = await getEngine();
     if (!loadedId)
       throw classifyEngineError(new Error('No model is loaded in this worker.'), { phase: 'generate' });
+    if (!pipelineLoaded(e)) throw gpuLostAfterLoad();
     interrupted = false;
     const started = performance.now();
     let pending = '';
@@ -161,6 +162,8 @@ const api = {
       }
     } catch (error) {
       if (pending) onDeltas(pending);
+      // WebLLM's device-lost handler unloads the model; the next call says "not loaded".
+      if (loadedId && !pipelineLoaded(e)) throw gpuLostAfterLoad();
       throwClassified(error, { ...(loadedId ? { modelId: loadedId } : {}), phase: 'generate' });
     }
     if (pending) onDeltas(pending);
@@ -260,6 +263,22 @@ function kvCacheLength(e: MLCEngine): number | undefined {
   ).loadedModelIdToPipeline;
   const length = pipelines && loadedId ? pipelines.get(loadedId)?.filledKVCacheLength : undefined;
   return typeof length === 'number' && Number.isInteger(length) ? length : undefined;
+}
+
+/** Whether the model this worker loaded is still in the engine (WebLLM unloads it when the GPU is lost). */
+function pipelineLoaded(e: MLCEngine): boolean {
+  const pipelines = (e as unknown as { loadedModelIdToPipeline?: Map<string, unknown> })
+    .loadedModelIdToPipeline;
+  return !pipelines || !loadedId || pipelines.has(loadedId);
+}
+
+/** The model was loaded and is gone without an unload: WebLLM's device-lost handler did it. */
+function gpuLostAfterLoad(): Error {
+  const id = loadedId;
+  loadedId = undefined;
+  return new DeviceLostError(
+    `The GPU device was lost after ${id ?? 'the model'} loaded, and WebLLM unloaded it. Reload this role (Retry); if it happens again, use fewer or smaller models, the "shared" mode, or a shorter context window.`,
+  );
 }
 
 function normaliseFinish(reason: string): WorkerGenerateResult['finishReason'] {

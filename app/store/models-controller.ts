@@ -61,11 +61,11 @@ function bridgeFor(slot: SlotState): WebLlmRoleModel {
     record,
     label: modelLabel(model),
     cacheBackend: state.cacheBackend,
-    onStatus: (status, detail) => {
+    onStatus: (status, detail, error) => {
       if (status === 'failed' && detail) {
         useAppStore.getState().updateSlot(slot.slot, {
           status: 'failed',
-          error: { name: 'WorkerCrashedError', message: detail },
+          error: error ?? { name: 'WorkerCrashedError', message: detail },
         });
       }
     },

@@ -119,6 +119,36 @@ describe('WebLlmRoleModel (bridge against a fake worker)', () => {
     }
   });
 
+  it('a GPU lost after loading marks the role failed with what to do, and Retry loads it again (issue 12 #6)', async () => {
+    let lost = true;
+    const w = fakeWorker();
+    const realGenerate = w.port.generate;
+    w.port.generate = vi.fn(async (req: WorkerGenerateRequest, on: (t: string) => void) => {
+      if (lost && req.body.max_tokens !== 1) {
+        const e = new Error(
+          'The GPU device was lost after Tiny loaded, and WebLLM unloaded it. Reload this role (Retry).',
+        );
+        e.name = 'DeviceLostError';
+        throw e;
+      }
+      return realGenerate(req, on);
+    });
+    const seen: { status: string; error?: { name: string } }[] = [];
+    const model = new WebLlmRoleModel(w.factory, {
+      record,
+      label: 'Tiny',
+      onStatus: (status, _d, error) => seen.push({ status, ...(error ? { error } : {}) }),
+    });
+    await model.load();
+    await expect(model.generate(request())).rejects.toMatchObject({ name: 'DeviceLostError' });
+    expect(model.currentStatus).toBe('failed');
+    expect(seen.at(-1)).toMatchObject({ status: 'failed', error: { name: 'DeviceLostError' } });
+    lost = false;
+    await model.load();
+    expect(model.currentStatus).toBe('ready');
+    await expect(model.generate(request())).resolves.toMatchObject({ text: 'Hello world' });
+  });
+
   it('generates: streams deltas, returns WebLLM usage (not simulated)', async () => {
     const w = fakeWorker();
     const model = new WebLlmRoleModel(w.factory, { record, label: 'Tiny', smokeTest: false });

@@ -47,7 +47,8 @@ export interface WebLlmModelOptions {
   cacheBackend?: 'cache' | 'indexeddb' | 'opfs' | 'cross-origin';
   /** Runs the load smoke test (a one-token generation) after loading. Default true. */
   smokeTest?: boolean;
-  onStatus?: (status: BridgeStatus, detail?: string) => void;
+  /** `error`: why it failed, when it did (a crash, a GPU lost after loading). */
+  onStatus?: (status: BridgeStatus, detail?: string, error?: { name: string; message: string }) => void;
 }
 
 /**
@@ -78,9 +79,9 @@ export class WebLlmRoleModel implements RoleModel {
     return this.status;
   }
 
-  private setStatus(status: BridgeStatus, detail?: string) {
+  private setStatus(status: BridgeStatus, detail?: string, error?: { name: string; message: string }) {
     this.status = status;
-    this.options.onStatus?.(status, detail);
+    this.options.onStatus?.(status, detail, error);
   }
 
   private ensureWorker(): ReturnType<WorkerFactory> {
@@ -91,7 +92,7 @@ export class WebLlmRoleModel implements RoleModel {
         `The model worker for ${this.id} stopped: ${message}. Restart the role.`,
       );
       this.worker = undefined;
-      this.setStatus('failed', error.message);
+      this.setStatus('failed', error.message, { name: error.name, message: error.message });
       for (const reject of this.inFlight) reject(error);
     });
     this.worker = worker;
@@ -184,6 +185,11 @@ export class WebLlmRoleModel implements RoleModel {
       );
       if (signal?.aborted) throw new AbortError();
       return { text: result.text, usage: toUsage(result), finishReason: result.finishReason };
+    } catch (error) {
+      // The model is gone from the GPU: the role is not ready any more and must be reloaded.
+      if (error instanceof Error && error.name === 'DeviceLostError')
+        this.setStatus('failed', error.message, { name: error.name, message: error.message });
+      throw error;
     } finally {
       stale = true; // deltas that arrive after the call settled are dropped, not rendered
       signal?.removeEventListener('abort', onAbort);
