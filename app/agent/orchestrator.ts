@@ -1,3 +1,4 @@
+import { type ContextCut, fitMessages } from './context-budget';
 import { createAlphaUmiSession } from './dialects/alpha-umi/session';
 import { createChatSession } from './dialects/chat/session';
 import { AbortError, isAbortError, MissingModelError, toErrorData } from './errors';
@@ -168,6 +169,14 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
   ): AsyncGenerator<RunEvent, { raw: string; parsed: P['result'] }, undefined> {
     const model = config.models[role] as RoleModel;
     const request = session.request(role);
+    const roleSampling = sampling[role] as SamplingSettings;
+    // Keep the conversation inside the model's window, leaving room for the output.
+    let contextCut: ContextCut | undefined;
+    if (model.contextWindow && request.prompt.kind === 'messages') {
+      const fitted = fitMessages(request.prompt.messages, model.contextWindow - roleSampling.maxTokens);
+      request.prompt = { kind: 'messages', messages: fitted.messages };
+      contextCut = fitted.cut;
+    }
     const index = step++;
     yield {
       type: 'role_started',
@@ -177,12 +186,13 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
       model: modelInfo(model),
       prompt: request.prompt,
       ...(request.constraint ? { constraint: request.constraint } : {}),
+      ...(contextCut ? { contextCut } : {}),
       at: now(),
     };
     const result = yield* streamGeneration(model, index, {
       ...request,
       role,
-      sampling: sampling[role] as SamplingSettings,
+      sampling: roleSampling,
       context: { task: config.task, mode: config.mode, dialect: config.dialect, turn, tools: toolNames },
       signal,
     });

@@ -141,6 +141,16 @@ const step = closed(
     usage,
     finishReason: { enum: ['stop', 'length', 'abort'] },
     thinking: str,
+    contextCut: closed(
+      {
+        budgetTokens: num,
+        estimatedBefore: num,
+        estimatedAfter: num,
+        observationsShortened: num,
+        turnsDropped: num,
+      },
+      ['budgetTokens', 'estimatedBefore', 'estimatedAfter', 'observationsShortened', 'turnsDropped'],
+    ),
     startedAt: num,
     endedAt: num,
     tool: traceToolCall,

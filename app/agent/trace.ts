@@ -1,3 +1,4 @@
+import type { ContextCut } from './context-budget';
 import type {
   Dialect,
   FinishReason,
@@ -53,6 +54,8 @@ export interface TraceStep {
   finishReason?: FinishReason;
   /** A reasoning model's think block, taken off `raw` (app/agent/thinking.ts). */
   thinking?: string;
+  /** What was cut from the conversation to fit the model's window (app/agent/context-budget.ts). */
+  contextCut?: ContextCut;
   startedAt: number;
   endedAt?: number;
   tool?: TraceToolCall;
@@ -169,6 +172,7 @@ export function applyEvent(trace: Trace, event: RunEvent): Trace {
         raw: '',
         startedAt: event.at,
         ...(event.constraint ? { constraint: event.constraint } : {}),
+        ...(event.contextCut ? { contextCut: event.contextCut } : {}),
         ...(event.carriedOver ? { carriedOver: true } : {}),
       };
       const steps = trace.steps.slice();

@@ -1,3 +1,4 @@
+import type { ContextCut } from './context-budget';
 /**
  * Core types of the α-UMi agent. Pure data: no DOM, no React, no engine code.
  * Everything else in `app/agent` (dialects, parsers, orchestrator, trace) speaks these.
@@ -190,6 +191,11 @@ export interface RoleModel {
   readonly kind: EngineKind;
   /** The `{doc}` style this model was trained on (alpha-umi dialect). Default `full`. */
   readonly toolDocs?: ToolDocStyle;
+  /**
+   * The model's context window in tokens, when the engine needs the app to keep prompts
+   * inside it (WebLLM): chat conversations are cut to fit (app/agent/context-budget.ts).
+   */
+  readonly contextWindow?: number | undefined;
   load(options?: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void }): Promise<void>;
   /** Rejects with an `AbortError` when `signal` aborts; never resolves with half an answer silently. */
   generate(request: GenerateRequest): Promise<GenerateResult>;
@@ -329,6 +335,8 @@ export type RunEvent =
       model: RoleModelInfo;
       prompt: Prompt;
       constraint?: OutputConstraint;
+      /** What was cut from the conversation to fit the model's window (`prompt` is what was sent). */
+      contextCut?: ContextCut;
       /** A fork: this step is kept from the original run, not generated again. */
       carriedOver?: true;
       at: number;

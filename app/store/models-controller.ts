@@ -60,6 +60,7 @@ function bridgeFor(slot: SlotState): WebLlmRoleModel {
   const bridge = new WebLlmRoleModel(startLlmWorker, {
     record,
     label: modelLabel(model),
+    contextWindow: model.contextWindow,
     cacheBackend: state.cacheBackend,
     onStatus: (status, detail, error) => {
       if (status === 'failed' && detail) {

@@ -45,6 +45,8 @@ export interface WebLlmModelOptions {
   label: string;
   chatOptions?: ChatOptions;
   cacheBackend?: 'cache' | 'indexeddb' | 'opfs' | 'cross-origin';
+  /** The model's context window: the orchestrator keeps chat prompts inside it. */
+  contextWindow?: number;
   /** Runs the load smoke test (a one-token generation) after loading. Default true. */
   smokeTest?: boolean;
   /** `error`: why it failed, when it did (a crash, a GPU lost after loading). */
@@ -60,6 +62,7 @@ export class WebLlmRoleModel implements RoleModel {
   readonly kind = 'webllm' as const;
   readonly id: string;
   readonly label: string;
+  readonly contextWindow: number | undefined;
   private worker: ReturnType<WorkerFactory> | undefined;
   private status: BridgeStatus = 'idle';
   /** Every call in flight, so a crash or restart rejects all of them (comlink calls to a dead worker never settle). */
@@ -73,6 +76,7 @@ export class WebLlmRoleModel implements RoleModel {
   ) {
     this.id = options.record.model_id;
     this.label = options.label;
+    this.contextWindow = options.contextWindow;
   }
 
   get currentStatus(): BridgeStatus {

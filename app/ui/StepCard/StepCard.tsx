@@ -218,6 +218,7 @@ export const StepCard = memo(function StepCard({
   onFork?: ((index: number) => void) | undefined;
 }) {
   const t = useT(stepCardMessages);
+  const locale = useLocale();
   const role = useT(roleMessages);
   const model =
     step.model.kind === 'scripted' && step.model.label === stepCardMessages.en.scriptedModel
@@ -265,6 +266,17 @@ export const StepCard = memo(function StepCard({
             {step.error.observation}
           </pre>
         </>
+      )}
+      {step.contextCut && (
+        <p className="note" data-testid="context-cut">
+          {t('contextCut', {
+            budget: formatNum(locale, step.contextCut.budgetTokens),
+            shortened: formatNum(locale, step.contextCut.observationsShortened),
+            dropped: formatNum(locale, step.contextCut.turnsDropped),
+            before: formatNum(locale, step.contextCut.estimatedBefore),
+            after: formatNum(locale, step.contextCut.estimatedAfter),
+          })}
+        </p>
       )}
       {step.usage && !step.carriedOver && <UsageLine usage={step.usage} />}
       {onFork && (

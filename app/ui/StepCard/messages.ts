@@ -21,6 +21,8 @@ export const stepCardMessages = defineMessages(
     sawAndWrote: 'What the model saw and wrote',
     sawAndWroteTokens: 'What the model saw ({n} prompt tokens) and wrote',
     rawOutput: 'Raw output, before parsing',
+    contextCut:
+      'Cut to fit the model’s window ({budget} tokens left for the prompt): {shortened} old observations shortened, {dropped} oldest turns dropped (about {before} → {after} tokens; the task, the tool list and the newest observation are never cut).',
     thinking: 'Its thinking (taken off the output: not parsed, not passed to the other roles)',
     noMarker: 'no decision marker: routed to the caller by default',
     manyMarkers: '{n} markers: the first rule that matched won',
@@ -58,6 +60,8 @@ export const stepCardMessages = defineMessages(
     sawAndWrote: '模型看到的输入与它写出的内容',
     sawAndWroteTokens: '模型看到的输入（{n} 个提示词元）与它写出的内容',
     rawOutput: '解析前的原始输出',
+    contextCut:
+      '为放进模型的上下文窗口而裁剪（提示可用 {budget} 个词元）：缩短了 {shortened} 条旧观察，删去了最早的 {dropped} 轮（约 {before} → {after} 个词元；任务、工具列表和最新的观察从不裁剪）。',
     thinking: '它的思考（已从输出中去掉：不解析，也不传给其他角色）',
     noMarker: '没有决策标记：默认交给调用器',
     manyMarkers: '有 {n} 个决策标记：以最先匹配的规则为准',

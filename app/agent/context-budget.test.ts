@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { ScriptedModel } from '../llm/scripted/scripted-model';
+import { estimateMessageTokens, fitMessages, SHORT_OBSERVATION } from './context-budget';
+import { runAgent } from './orchestrator';
+import { traceFromEvents } from './trace';
+import type { ChatMessage, RunEvent, ToolRunner } from './types';
+
+const obs = (n: number) => `Observation: {"result": "${String(n).repeat(1000)}"}`;
+
+function conversation(turns: number): ChatMessage[] {
+  const messages: ChatMessage[] = [
+    { role: 'system', content: 'TOOLS: calculator(expression)' },
+    { role: 'user', content: 'Task: the task' },
+  ];
+  for (let i = 1; i <= turns; i++) {
+    messages.push({ role: 'assistant', content: `Thought ${i}.\nNext: caller` });
+    messages.push({ role: 'user', content: obs(i % 10) });
+  }
+  return messages;
+}
+
+describe('fitMessages (issue 12 #5)', () => {
+  it('leaves a conversation that fits alone', () => {
+    const messages = conversation(2);
+    expect(fitMessages(messages, 10_000)).toEqual({ messages });
+  });
+
+  it('shortens old observations first, oldest first, and keeps the newest whole', () => {
+    const messages = conversation(4);
+    const budget = estimateMessageTokens(messages) - 200;
+    const { messages: out, cut } = fitMessages(messages, budget);
+    expect(cut).toMatchObject({ observationsShortened: 1, turnsDropped: 0 });
+    expect(out[3]?.content.length).toBeLessThan(SHORT_OBSERVATION + 60);
+    expect(out[3]?.content).toContain('[cut to fit the context window]');
+    expect(out.at(-1)).toEqual(messages.at(-1));
+    expect(estimateMessageTokens(out)).toBeLessThanOrEqual(budget);
+  });
+
+  it('then drops the oldest turns, never the system message, the task or the last message', () => {
+    const messages = conversation(10);
+    const { messages: out, cut } = fitMessages(messages, 700);
+    expect(cut?.turnsDropped).toBeGreaterThan(0);
+    expect(out[0]).toEqual(messages[0]);
+    expect(out[1]).toEqual(messages[1]);
+    expect(out.at(-1)).toEqual(messages.at(-1));
+    expect(out.map((m) => m.role)).toEqual([
+      'system',
+      'user',
+      ...out.slice(2).map((_, i) => (i % 2 ? 'user' : 'assistant')),
+    ]);
+    expect(estimateMessageTokens(out)).toBeLessThanOrEqual(700);
+  });
+
+  it("shortens the summarizer's transcript lines but the last", () => {
+    const transcript = [1, 2, 3].map(obs).join('\nPlan: next\n');
+    const messages: ChatMessage[] = [
+      { role: 'system', content: 'Write the answer.' },
+      { role: 'user', content: `Task: t\n\nWhat the team did:\n${transcript}` },
+    ];
+    const { messages: out, cut } = fitMessages(messages, 600);
+    expect(cut?.observationsShortened).toBe(2);
+    expect(out[1]?.content.endsWith(obs(3))).toBe(true);
+  });
+});
+
+describe('a 10-step chat run with 1 000-character observations', () => {
+  it.each([4096, 2048])(
+    'finishes on a %i-token window, every prompt inside it, each cut recorded',
+    async (WINDOW) => {
+      const tools: ToolRunner = {
+        list: () => [
+          {
+            name: 'lookup',
+            description: 'Looks a thing up.',
+            parameters: { type: 'object', properties: {} },
+          },
+        ],
+        run: async () => ({ ok: true, value: 'x'.repeat(1000), logs: [], durationMs: 1 }),
+      };
+      const outputs = {
+        planner: [
+          ...Array.from({ length: 9 }, (_, i) => `Look up part ${i + 1}.\nNext: caller`),
+          'Done.\nNext: conclusion',
+        ],
+        caller: Array.from({ length: 9 }, () => '{"name": "lookup", "arguments": {}}'),
+        summarizer: ['It is **x**.'],
+      };
+      class WindowedModel extends ScriptedModel {
+        readonly contextWindow = WINDOW;
+      }
+      const seen: number[] = [];
+      const model = () => {
+        const m = new WindowedModel({ outputs, tokenDelayMs: 0 });
+        const generate = m.generate.bind(m);
+        m.generate = (request) => {
+          if (request.prompt.kind === 'messages') {
+            const estimate = estimateMessageTokens(request.prompt.messages);
+            seen.push(estimate);
+            // A stand-in for WebLLM's ContextWindowSizeExceededError.
+            if (estimate + request.sampling.maxTokens > WINDOW)
+              throw new Error('ContextWindowSizeExceededError');
+          }
+          return generate(request);
+        };
+        return m;
+      };
+      const events: RunEvent[] = [];
+      for await (const e of runAgent({
+        task: 'Collect the ten parts.',
+        mode: 'multi',
+        dialect: 'chat',
+        tools,
+        maxSteps: 10,
+        models: { planner: model(), caller: model(), summarizer: model() },
+      }))
+        events.push(e);
+      const trace = traceFromEvents(events);
+      expect(trace.error).toBeUndefined();
+      expect(trace.outcome).toBe('answer');
+      expect(trace.steps.filter((s) => s.role === 'planner')).toHaveLength(10);
+      expect(Math.max(...seen)).toBeLessThanOrEqual(WINDOW);
+      const cuts = trace.steps.filter((s) => s.contextCut);
+      // At 2 048 the planner's and the summarizer's conversations no longer fit whole.
+      if (WINDOW === 2048) {
+        expect(cuts.some((s) => s.role === 'planner')).toBe(true);
+        expect(
+          cuts.some((s) => s.role === 'summarizer' && (s.contextCut?.observationsShortened ?? 0) > 0),
+        ).toBe(true);
+        for (const s of cuts)
+          expect(s.contextCut?.estimatedBefore).toBeGreaterThan(s.contextCut?.budgetTokens ?? 0);
+      }
+      // What was sent is what the step shows.
+      for (const s of cuts)
+        expect(s.prompt.kind === 'messages' && estimateMessageTokens(s.prompt.messages)).toBe(
+          s.contextCut?.estimatedAfter,
+        );
+    },
+  );
+});
