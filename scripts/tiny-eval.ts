@@ -200,6 +200,14 @@ export function reportTable(reports: readonly SystemReport[]): string {
   return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
+function parseSystems(list: string): TinySystemId[] {
+  const systems = list.split(',');
+  const unknown = systems.filter((s) => !(TINY_SYSTEMS as readonly string[]).includes(s));
+  if (unknown.length > 0)
+    throw new Error(`Unknown tiny systems: ${unknown.join(', ')} (known: ${TINY_SYSTEMS.join(', ')}).`);
+  return systems as TinySystemId[];
+}
+
 export async function tinyEvalCli(args: readonly string[]): Promise<string> {
   const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const out = flag('out');
@@ -208,6 +216,8 @@ export async function tinyEvalCli(args: readonly string[]): Promise<string> {
     ...(quick ? { staticTasks: 40, heldOutTasks: 40, suite: false } : {}),
     ...(flag('static') ? { staticTasks: Number(flag('static')) } : {}),
     ...(flag('held-out') ? { heldOutTasks: Number(flag('held-out')) } : {}),
+    ...(flag('systems') ? { systems: parseSystems(flag('systems') as string) } : {}),
+    ...(args.includes('--no-suite') ? { suite: false } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   if (out) writeFileSync(out, `${JSON.stringify(reports, null, 2)}\n`);
