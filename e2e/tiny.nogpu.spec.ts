@@ -8,10 +8,10 @@ const TOOLS = ['calculator', 'date_calc', 'country_facts', 'text_stats', 'run_ja
 /**
  * The built-in tiny α-UMi models, for real, in Chromium without WebGPU: the committed ONNX
  * models load in workers (onnxruntime-web, WebAssembly) and generate every step. The models of
- * this commit decide and pick tools well but do not yet copy values reliably (held-out caller
- * calls exactly right: 0 %; scripts/train/README.md), so these tests assert what real inference
+ * this commit decide and pick tools well and copy values some of the time (held-out caller calls
+ * exactly right: 34-57 %; scripts/train/README.md), so these tests assert what real inference
  * must do — real prompts, real usage, a call to a listed tool whose observation comes from the
- * tool, a run that ends — and not that the answers are right.
+ * tool, a run that ends — and that some example answers carry the tool's result.
  */
 test.describe('tiny α-UMi (built in), no GPU', () => {
   test('runs the example tasks with real inference and the real tools', async ({ page }) => {
@@ -24,11 +24,17 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
     await expect(page.getByTestId('tiny-params-glpft')).not.toBeEmpty();
 
     let toolSteps = 0;
+    let answered = 0;
     for (const example of TINY_EXAMPLES) {
       await app.runExample(example.id);
       await expect(app.outcome).not.toHaveAttribute('data-outcome', 'running', { timeout: 90_000 });
       await expect(app.runButton).toBeEnabled();
       await expect(app.outcome, example.id).toHaveAttribute('data-outcome', /answer|give_up|step_limit/);
+      // Right answers: the tool's result, copied into the answer (in Node, greedy: 2 of 7).
+      if (example.expect && (await app.outcome.getAttribute('data-outcome')) === 'answer') {
+        const answer = (await page.getByTestId('answer').textContent()) ?? '';
+        if (answer.includes(example.expect)) answered++;
+      }
       const planner = app.stepsOf('planner').first();
       await expect(planner).toContainText('Tiny α-UMi planner');
       // Measured on the model, not made up: no "simulated" label.
@@ -49,6 +55,7 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
     }
     // The caller names a real tool on nearly every held-out step (99 %): across seven tasks some run.
     expect(toolSteps).toBeGreaterThan(3);
+    expect(answered, 'examples answered with the tool result').toBeGreaterThanOrEqual(1);
     await expect(page.getByTestId('run-engine')).toHaveAttribute('data-kind', 'tiny');
     expect(errors).toEqual([]);
   });
