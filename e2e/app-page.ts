@@ -39,7 +39,7 @@ export class AppPage {
       await page.addInitScript(
         ({ delay, engine }) => {
           const key = 'umi-lab.settings';
-          const saved = JSON.parse(localStorage.getItem(key) ?? '{"state":{},"version":1}');
+          const saved = JSON.parse(localStorage.getItem(key) ?? '{"state":{},"version":2}');
           // Only on the first load of the test: a reload keeps what the test changed.
           if (sessionStorage.getItem('umi-e2e-seeded')) return;
           sessionStorage.setItem('umi-e2e-seeded', '1');

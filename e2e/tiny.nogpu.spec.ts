@@ -15,9 +15,14 @@ const TOOLS = ['calculator', 'date_calc', 'country_facts', 'text_stats', 'run_ja
  * tool, a run that ends — and that some example answers carry the tool's result.
  */
 test.describe('tiny α-UMi (built in), no GPU', () => {
-  test('runs the example tasks with real inference and the real tools', async ({ page }) => {
+  test('the page opens on the tiny models and runs the example tasks with real inference and the real tools', async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
-    const { app, errors } = await AppPage.open(page, { engine: 'tiny' });
+    // Nothing saved: the page's own default engine.
+    const { app, errors } = await AppPage.open(page, { engine: 'default' });
+    await expect(page.getByTestId('engine-select')).toHaveValue('tiny');
+    await expect(page.getByTestId('mode-select')).toHaveValue('multi');
     await expect(page.getByTestId('engine-label')).toContainText('Tiny α-UMi');
     await expect(page.getByTestId('dialect-select')).toHaveValue('alpha-umi');
     await expect(page.getByTestId('dialect-select')).toBeDisabled();

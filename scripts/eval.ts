@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { type CommandResult, samplesCommand, scoreCommand } from '../app/agent/eval/static/commands';
 
 const USAGE =
-  'Usage: npm run eval -- samples <stage2.json> | score <predictions.json> | tiny [--quick] [--static=N] [--held-out=N] [--systems=glpft,shared] [--no-suite] [--out=report.json]';
+  'Usage: npm run eval -- samples <stage2.json> | score <predictions.json> | tiny [--quick] [--static=N] [--held-out=N] [--systems=glpft,shared] [--no-suite] [--threads=N] [--out=report.json]';
 
 export async function runEvalCli(
   argv: readonly string[],

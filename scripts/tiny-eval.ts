@@ -218,6 +218,7 @@ export async function tinyEvalCli(args: readonly string[]): Promise<string> {
     ...(flag('held-out') ? { heldOutTasks: Number(flag('held-out')) } : {}),
     ...(flag('systems') ? { systems: parseSystems(flag('systems') as string) } : {}),
     ...(args.includes('--no-suite') ? { suite: false } : {}),
+    ...(flag('threads') ? { threads: Number(flag('threads')) } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   if (out) writeFileSync(out, `${JSON.stringify(reports, null, 2)}\n`);

@@ -16,6 +16,13 @@ export type AppState = SettingsSlice &
   SuiteSlice &
   TinySlice;
 
+/** Brings choices saved by an earlier version of the page up to this one. */
+export function migrateSettings(saved: unknown, version: number): Partial<AppState> {
+  const state = (saved ?? {}) as Partial<AppState>;
+  if (version < 2 && state.engine === 'scripted') return { ...state, engine: 'tiny' };
+  return state;
+}
+
 /** One store made of slices; middleware is applied once, here. Only choices persist. */
 export const useAppStore = create<AppState>()(
   persist(
@@ -30,7 +37,10 @@ export const useAppStore = create<AppState>()(
     }),
     {
       name: 'umi-lab.settings',
-      version: 1,
+      // 2: the default engine became the tiny models. Version 1 saved every choice, the
+      // default `scripted` too, so a saved `scripted` from then moves to `tiny`.
+      version: 2,
+      migrate: migrateSettings,
       storage: createJSONStorage(() => localStorage),
       partialize: (s) => ({
         locale: s.locale,

@@ -62,7 +62,8 @@ beforeEach(() => {
     source: 'models',
     status: 'idle',
   });
-  useAppStore.setState({ runStatus: 'idle', roleSampling: {} });
+  // These tests stand in for loaded WebLLM models, which the engine picker's non-tiny choices use.
+  useAppStore.setState({ runStatus: 'idle', roleSampling: {}, engine: 'scripted' });
 });
 
 describe('static evaluation controller', () => {
