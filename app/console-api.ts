@@ -11,6 +11,7 @@ import type { benchStream } from './store/bench-controller';
 import { cancelLoading, loadModels, probeAgain } from './store/models-controller';
 import type { SlotId } from './store/models-slice';
 import { startRun, stopRun } from './store/run-controller';
+import { selectBusyElsewhere } from './store/selectors';
 import { callTool, observationOf } from './store/tools-controller';
 import type { ToolInfo } from './store/tools-slice';
 import { getSandbox } from './tools/sandbox/sandbox-bridge';
@@ -82,9 +83,10 @@ export function installConsoleApi(): void {
     async run(task, options = {}) {
       const store = useAppStore.getState();
       // Say why nothing happens, and change no setting, while something else holds the models.
-      if (store.activity !== undefined && store.activity !== 'run') {
+      const holder = selectBusyElsewhere('run')(store);
+      if (holder) {
         const t = tNow(busyMessages);
-        throw new Error(`${t(store.activity)} ${t('wait')}`);
+        throw new Error(`${t(holder)} ${t('wait')}`);
       }
       store.setTask(task);
       if (options.mode) store.setMode(options.mode);

@@ -4,6 +4,7 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createStaticEvalSlice, type StaticEvalSlice } from './static-eval-slice';
 import { createSuiteSlice, type SuiteSlice } from './suite-slice';
 import { createTinySlice, type TinySlice } from './tiny-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
@@ -14,6 +15,7 @@ export type AppState = SettingsSlice &
   ToolsSlice &
   HistorySlice &
   SuiteSlice &
+  StaticEvalSlice &
   TinySlice;
 
 /** Brings choices saved by an earlier version of the page up to this one. */
@@ -33,6 +35,7 @@ export const useAppStore = create<AppState>()(
       ...createToolsSlice(...a),
       ...createHistorySlice(...a),
       ...createSuiteSlice(...a),
+      ...createStaticEvalSlice(...a),
       ...createTinySlice(...a),
     }),
     {

@@ -1,8 +1,7 @@
 import { replayDelays, traceToEvents } from '../agent/replay';
 import type { Trace } from '../agent/trace';
+import { type ActivityStart, runActivity } from './activity';
 import { useAppStore } from './index';
-
-let controller: AbortController | undefined;
 
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
@@ -17,31 +16,24 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
 
 /**
  * Plays a recorded run back through the same event path as a live run, at `speed`×, without
- * any model: the timeline and the flow strip animate as they did. Nothing is saved.
+ * any model: the timeline and the flow strip animate as they did. Nothing is saved. It holds
+ * the models like a run (it plays into the Run tab's trace); when something else holds them it
+ * does not start, and says who does.
  */
-export async function replayTrace(trace: Trace, speed: number): Promise<void> {
-  const state = useAppStore.getState();
-  if (state.runStatus !== 'idle') return;
-  controller = new AbortController();
-  const { signal } = controller;
-  useAppStore.setState({ runStatus: 'running', replaySpeed: speed, trace: undefined });
-  const events = traceToEvents(trace);
-  const delays = replayDelays(events, speed);
-  try {
-    for (const [i, event] of events.entries()) {
-      if (!(await sleep(delays[i] ?? 0, signal))) break;
-      useAppStore.getState().applyRunEvents([event]);
+export function replayTrace(trace: Trace, speed: number): Promise<ActivityStart<void>> {
+  return runActivity('replay', async (signal) => {
+    useAppStore.setState({ replaySpeed: speed, trace: undefined });
+    const events = traceToEvents(trace);
+    const delays = replayDelays(events, speed);
+    try {
+      for (const [i, event] of events.entries()) {
+        if (!(await sleep(delays[i] ?? 0, signal))) break;
+        useAppStore.getState().applyRunEvents([event]);
+      }
+    } finally {
+      // A stopped replay shows the whole recorded run rather than a half-played one.
+      if (signal.aborted) useAppStore.setState({ trace });
+      useAppStore.setState({ replaySpeed: undefined });
     }
-  } finally {
-    controller = undefined;
-    // A stopped replay shows the whole recorded run rather than a half-played one.
-    if (signal.aborted) useAppStore.setState({ trace });
-    useAppStore.setState({ runStatus: 'idle', replaySpeed: undefined });
-  }
-}
-
-export function stopReplay(): boolean {
-  if (!controller) return false;
-  controller.abort();
-  return true;
+  });
 }

@@ -4,18 +4,15 @@ import type { Role, RoleModel, RunEvent } from '../agent/types';
 import type { ScriptStep } from '../llm/scripted/render';
 import { scriptedModels } from '../llm/scripted/scripted-models';
 import { findScript } from '../llm/scripted/scripts';
+import { runActivity, stopActivity } from './activity';
 import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
-import { stopReplay } from './replay-controller';
 import { review } from './review-controller';
 import { runEnvironment } from './run-env';
 import { selectRunDialect } from './selectors';
 import { tinyModelsForRun } from './tiny-controller';
 import { toolRunner } from './tools-controller';
-
-/** Non-serialisable run machinery lives here, outside the store (STYLE.md #7). */
-let controller: AbortController | undefined;
 
 /**
  * Calls `flush` once per animation frame, or after 100 ms when frames do not come (a hidden
@@ -47,24 +44,25 @@ function frameScheduler(flush: () => void): () => void {
  * animation frame so a fast token stream costs one React update per frame. Resolves with
  * the finished trace.
  */
-export async function startRun(
-  options: {
-    script?: ScriptStep[];
-    prefix?: readonly TraceStep[];
-    /** Models to run with instead of the chosen engine's (the fault-injection test hooks). */
-    models?: Partial<Record<Role, RoleModel>>;
-  } = {},
-): Promise<Trace | undefined> {
+export interface RunOptions {
+  script?: ScriptStep[];
+  prefix?: readonly TraceStep[];
+  /** Models to run with instead of the chosen engine's (the fault-injection test hooks). */
+  models?: Partial<Record<Role, RoleModel>>;
+}
+
+export async function startRun(options: RunOptions = {}): Promise<Trace | undefined> {
   const state = useAppStore.getState();
-  if (state.runStatus !== 'idle') return state.trace;
+  if (state.activity?.kind === 'run') return state.trace;
   const task = state.task.trim();
   if (!task) return undefined;
   // The Run button says why it is disabled (BusyNote); a console call gets nothing.
-  if (!state.claimActivity('run')) return undefined;
+  const started = await runActivity('run', (signal) => run(task, options, signal));
+  return started.ok ? started.value : undefined;
+}
 
-  controller = new AbortController();
-  const { signal } = controller;
-  state.setRunStatus('running');
+async function run(task: string, options: RunOptions, signal: AbortSignal): Promise<Trace | undefined> {
+  const state = useAppStore.getState();
   // The suite's scripts load with the Evaluate tab; a suite task typed (or linked) into the Run
   // tab before that must still find its script instead of getting the no-script give-up.
   if (state.engine === 'scripted' && !options.script && !findScript(task)) {
@@ -124,12 +122,9 @@ export async function startRun(
     }
   } finally {
     flush();
-    controller = undefined;
     const trace = useAppStore.getState().trace;
     // Idle only once the final state is saved, so Delete cannot race the last write.
     if (trace) await persistTrace(trace, true);
-    useAppStore.getState().setRunStatus('idle');
-    useAppStore.getState().releaseActivity('run');
   }
   return useAppStore.getState().trace;
 }
@@ -148,8 +143,5 @@ export function forkRun(trace: Trace, k: number): Promise<Trace | undefined> {
 
 /** Stops the run in progress: generation is interrupted, a running tool is abandoned. */
 export function stopRun(): void {
-  if (stopReplay()) return;
-  if (!controller) return;
-  useAppStore.getState().setRunStatus('stopping');
-  controller.abort();
+  stopActivity('run', 'replay');
 }

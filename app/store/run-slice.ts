@@ -8,29 +8,31 @@ export type RunStatus = 'idle' | 'running' | 'stopping';
 /**
  * What is using the models and tools right now. One at a time: two activities on the same
  * model workers would reset or interrupt each other's generation (one KV cache, one interrupt
- * flag per worker) and score each other's cut-off output.
+ * flag per worker) and score each other's cut-off output. A replay uses no model, but it plays
+ * into the Run tab's trace, so it holds them too.
  */
-export type LabActivity = 'run' | 'suite' | 'compare' | 'static-eval';
+export type ActivityKind = 'run' | 'replay' | 'suite' | 'compare' | 'static-eval';
+
+/** The activity in progress and whether Stop was pressed (it winds down, then ends). */
+export interface Activity {
+  kind: ActivityKind;
+  status: 'running' | 'stopping';
+}
 
 export interface RunSlice {
-  runStatus: RunStatus;
   /** The trace of the current (or last) run: the UI renders from this only. */
   trace: Trace | undefined;
   /** Set while a recorded run is being replayed (no model is running): its speed. */
   replaySpeed: number | undefined;
   /** Folds a batch of run events into the trace in one state update. */
   applyRunEvents: (events: readonly RunEvent[]) => void;
-  setRunStatus: (status: RunStatus) => void;
   clearRun: () => void;
-  activity: LabActivity | undefined;
-  /** Takes the models for `activity`; false (and nothing changes) when another activity has them. */
-  claimActivity: (activity: LabActivity) => boolean;
-  /** Gives the models back; only the activity that holds them can. */
-  releaseActivity: (activity: LabActivity) => void;
+  /** Set and cleared by `runActivity` (activity.ts) only: one status for the whole page. */
+  activity: Activity | undefined;
+  setActivity: (activity: Activity | undefined) => void;
 }
 
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
-  runStatus: 'idle',
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
   trace: undefined,
   replaySpeed: undefined,
   applyRunEvents: (events) =>
@@ -42,15 +44,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       }
       return { trace };
     }),
-  setRunStatus: (runStatus) => set({ runStatus }),
-  clearRun: () => set({ trace: undefined, runStatus: 'idle' }),
+  clearRun: () => set({ trace: undefined }),
   activity: undefined,
-  claimActivity: (activity) => {
-    if (get().activity !== undefined) return false;
-    set({ activity });
-    return true;
-  },
-  releaseActivity: (activity) => {
-    if (get().activity === activity) set({ activity: undefined });
-  },
+  setActivity: (activity) => set({ activity }),
 });

@@ -10,7 +10,6 @@ import {
   setPredictionSource,
   startStaticEval,
   stopStaticEval,
-  useStaticEval,
 } from './static-eval-controller';
 
 /*
@@ -50,20 +49,13 @@ const file = (path: string, name = path.split('/').at(-1) ?? 'f.json') =>
   new File([readFileSync(path)], name);
 const stage2 = () => file(alphaUmiFixturePath('raw_data_stage_2.json'));
 const predictions = () => file(alphaUmiFixturePath('static-eval/predictions.json'));
-const state = () => useStaticEval.getState();
+const state = () => useAppStore.getState().staticEval;
 
 beforeEach(() => {
   for (const role of Object.keys(loaded) as Role[]) delete loaded[role];
-  useStaticEval.setState({
-    testFile: undefined,
-    replayFile: undefined,
-    result: undefined,
-    notice: undefined,
-    source: 'models',
-    status: 'idle',
-  });
+  useAppStore.setState({ staticEval: { source: 'models', progress: { done: 0, total: 0 } } });
   // These tests stand in for loaded WebLLM models, which the engine picker's non-tiny choices use.
-  useAppStore.setState({ runStatus: 'idle', roleSampling: {}, engine: 'scripted' });
+  useAppStore.setState({ activity: undefined, roleSampling: {}, engine: 'scripted' });
 });
 
 describe('static evaluation controller', () => {
@@ -120,13 +112,13 @@ describe('static evaluation controller', () => {
       caller: new GivingUp('c', 'c'),
       summarizer: new GivingUp('s', 's'),
     });
-    useAppStore.setState({ activity: 'suite' });
+    useAppStore.setState({ activity: { kind: 'suite', status: 'running' } });
     await startStaticEval();
     expect(state().notice).toEqual({ kind: 'busy', activity: 'suite' });
     expect(state().result).toBeUndefined();
     useAppStore.setState({ activity: undefined });
     const running = startStaticEval();
-    expect(useAppStore.getState().activity).toBe('static-eval');
+    expect(useAppStore.getState().activity?.kind).toBe('static-eval');
     await running;
     expect(useAppStore.getState().activity).toBeUndefined();
     expect(state().result?.end).toBe('finished');

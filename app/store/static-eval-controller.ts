@@ -1,76 +1,33 @@
 /**
- * The static evaluation page's state and actions. The state lives here, outside the app
- * store, so that a long model run survives switching tabs; nothing of it is persisted (a
- * result is exported as a predictions file instead). Bridges and AbortControllers stay
- * outside any state (STYLE.md #7).
+ * The static evaluation's actions: read the test and predictions files, run the models (or a
+ * replay of a predictions file) over every sample, score the result. Its state is a slice of
+ * the one store (static-eval-slice.ts); a run goes through `runActivity` like every other use
+ * of the models.
  */
-import { create } from 'zustand';
-import type { FileIssue } from '../agent/eval/static/issues';
-import type { PredictionRecord, StaticScore } from '../agent/eval/static/metrics';
-import { scorePredictions } from '../agent/eval/static/metrics';
+import { type PredictionRecord, scorePredictions } from '../agent/eval/static/metrics';
 import type { ReplayOutputs } from '../agent/eval/static/pipeline';
 import { planReplay, replayScript } from '../agent/eval/static/replay';
 import { runStaticEval, type StaticEvalModels, type StaticRole } from '../agent/eval/static/runner';
 import { type StaticSample, withToolDocs } from '../agent/eval/static/samples';
 import { parsePredictionsFile, parseTestFile } from '../agent/eval/static/validate';
-import { DEFAULT_SAMPLING, type NamedErrorData, type SamplingSettings } from '../agent/types';
+import { DEFAULT_SAMPLING, type SamplingSettings } from '../agent/types';
 import { ScriptedModel } from '../llm/scripted/scripted-model';
+import { runActivity, stopActivity } from './activity';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
-import type { LabActivity } from './run-slice';
+import type { PredictionSource, StaticEvalResult, StaticEvalState } from './static-eval-slice';
 import { tinyModelsForRun } from './tiny-controller';
 
-export type PredictionSource = 'models' | 'replay';
+export type {
+  PredictionSource,
+  ReplayFileState,
+  StaticEvalNotice,
+  StaticEvalResult,
+  StaticEvalState,
+  TestFileState,
+} from './static-eval-slice';
 
-export interface TestFileState {
-  name: string;
-  trajectories: number;
-  samples: StaticSample[];
-}
-
-export interface ReplayFileState {
-  name: string;
-  outputs: ReplayOutputs[];
-}
-
-export interface StaticEvalResult {
-  source: PredictionSource;
-  /** Who wrote the predictions: the replayed file's name, or the model label per role. */
-  by: { file: string } | { models: Record<StaticRole, string> };
-  total: number;
-  records: PredictionRecord[];
-  end: 'finished' | 'stopped' | 'failed';
-  /** For `failed`: the sample that failed and why. */
-  failure?: { index: number; error: NamedErrorData };
-  /** Absent when no sample finished (nothing to score). */
-  score?: StaticScore;
-}
-
-/** A message about the last action, shown until the next one. */
-export type StaticEvalNotice =
-  | { kind: 'test_rejected'; file: string; issue: FileIssue }
-  | { kind: 'predictions_rejected'; file: string; issue: FileIssue }
-  | { kind: 'unreadable'; file: string; message: string }
-  | { kind: 'no_models' }
-  | { kind: 'busy'; activity: LabActivity };
-
-export interface StaticEvalState {
-  testFile?: TestFileState | undefined;
-  replayFile?: ReplayFileState | undefined;
-  source: PredictionSource;
-  status: 'idle' | 'running' | 'stopping';
-  progress: { done: number; total: number };
-  result?: StaticEvalResult | undefined;
-  notice?: StaticEvalNotice | undefined;
-}
-
-export const useStaticEval = create<StaticEvalState>()(() => ({
-  source: 'models',
-  status: 'idle',
-  progress: { done: 0, total: 0 },
-}));
-
-let controller: AbortController | undefined;
+const patch = (p: Partial<StaticEvalState>) => useAppStore.getState().setStaticEval(p);
 
 async function readText(file: File): Promise<string | { error: string }> {
   try {
@@ -84,17 +41,17 @@ async function readText(file: File): Promise<string | { error: string }> {
 export async function importTestFile(file: File): Promise<boolean> {
   const text = await readText(file);
   if (typeof text !== 'string') {
-    useStaticEval.setState({ notice: { kind: 'unreadable', file: file.name, message: text.error } });
+    patch({ notice: { kind: 'unreadable', file: file.name, message: text.error } });
     return false;
   }
   const parsed = parseTestFile(text);
   if (!parsed.ok) {
-    useStaticEval.setState({ notice: { kind: 'test_rejected', file: file.name, issue: parsed.issue } });
+    patch({ notice: { kind: 'test_rejected', file: file.name, issue: parsed.issue } });
     return false;
   }
   const { trajectories, samples } = parsed.value;
   // A replay file and a result belong to the previous test file.
-  useStaticEval.setState({
+  patch({
     testFile: { name: file.name, trajectories: trajectories.length, samples },
     replayFile: undefined,
     result: undefined,
@@ -106,25 +63,25 @@ export async function importTestFile(file: File): Promise<boolean> {
 
 /** Reads a predictions file to replay against the loaded test file. */
 export async function importReplayFile(file: File): Promise<boolean> {
-  const samples = useStaticEval.getState().testFile?.samples;
+  const samples = useAppStore.getState().staticEval.testFile?.samples;
   if (!samples) return false;
   const text = await readText(file);
   if (typeof text !== 'string') {
-    useStaticEval.setState({ notice: { kind: 'unreadable', file: file.name, message: text.error } });
+    patch({ notice: { kind: 'unreadable', file: file.name, message: text.error } });
     return false;
   }
   const parsed = parsePredictionsFile(text);
   const plan = parsed.ok ? planReplay(samples, parsed.value) : parsed;
   if (!plan.ok) {
-    useStaticEval.setState({ notice: { kind: 'predictions_rejected', file: file.name, issue: plan.issue } });
+    patch({ notice: { kind: 'predictions_rejected', file: file.name, issue: plan.issue } });
     return false;
   }
-  useStaticEval.setState({ replayFile: { name: file.name, outputs: plan.value }, notice: undefined });
+  patch({ replayFile: { name: file.name, outputs: plan.value }, notice: undefined });
   return true;
 }
 
 export function setPredictionSource(source: PredictionSource): void {
-  useStaticEval.setState({ source, notice: undefined });
+  patch({ source, notice: undefined });
 }
 
 /** The loaded WebLLM models for the three roles (multi or shared mode), or undefined. */
@@ -171,24 +128,19 @@ function replayModels(outputs: readonly ReplayOutputs[]): StaticEvalModels {
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function startStaticEval(): Promise<void> {
-  const state = useStaticEval.getState();
-  const samples = state.testFile?.samples;
-  if (state.status !== 'idle' || !samples) return;
-  // A replay needs no models; a model run holds them until it ends.
-  const needsModels = state.source !== 'replay';
-  if (needsModels && !useAppStore.getState().claimActivity('static-eval')) {
-    const holder = useAppStore.getState().activity;
-    if (holder) useStaticEval.setState({ notice: { kind: 'busy', activity: holder } });
-    return;
-  }
-  try {
-    await evaluate(state, samples);
-  } finally {
-    if (needsModels) useAppStore.getState().releaseActivity('static-eval');
-  }
+  const samples = useAppStore.getState().staticEval.testFile?.samples;
+  if (!samples) return;
+  const started = await runActivity('static-eval', (signal) =>
+    evaluate(useAppStore.getState().staticEval, samples, signal),
+  );
+  if (!started.ok) patch({ notice: { kind: 'busy', activity: started.holder } });
 }
 
-async function evaluate(state: StaticEvalState, testSamples: readonly StaticSample[]): Promise<void> {
+async function evaluate(
+  state: StaticEvalState,
+  testSamples: readonly StaticSample[],
+  signal: AbortSignal,
+): Promise<void> {
   let samples = testSamples;
   let models: StaticEvalModels | undefined;
   let by: StaticEvalResult['by'];
@@ -201,7 +153,7 @@ async function evaluate(state: StaticEvalState, testSamples: readonly StaticSamp
     // Tiny models read the tool list in the style they were trained on.
     if (models?.planner.toolDocs) samples = withToolDocs(samples, models.planner.toolDocs);
     if (!models) {
-      useStaticEval.setState({ notice: { kind: 'no_models' } });
+      patch({ notice: { kind: 'no_models' } });
       return;
     }
     by = {
@@ -221,10 +173,8 @@ async function evaluate(state: StaticEvalState, testSamples: readonly StaticSamp
           summarizer: samplingFor('summarizer'),
         };
 
-  controller = new AbortController();
   const records: PredictionRecord[] = [];
-  useStaticEval.setState({
-    status: 'running',
+  patch({
     progress: { done: 0, total: samples.length },
     result: undefined,
     notice: undefined,
@@ -232,10 +182,10 @@ async function evaluate(state: StaticEvalState, testSamples: readonly StaticSamp
   let end: StaticEvalResult['end'] = 'stopped';
   let failure: StaticEvalResult['failure'];
   try {
-    for await (const event of runStaticEval({ samples, models, sampling, signal: controller.signal })) {
+    for await (const event of runStaticEval({ samples, models, sampling, signal })) {
       if (event.kind === 'sample') {
         records.push(event.prediction.record);
-        useStaticEval.setState({ progress: { done: records.length, total: samples.length } });
+        patch({ progress: { done: records.length, total: samples.length } });
         await nextTask();
       } else if (event.kind === 'finished') end = 'finished';
       else if (event.kind === 'failed') {
@@ -244,9 +194,7 @@ async function evaluate(state: StaticEvalState, testSamples: readonly StaticSamp
       }
     }
   } finally {
-    controller = undefined;
-    useStaticEval.setState({
-      status: 'idle',
+    patch({
       result: {
         source: state.source,
         by,
@@ -261,10 +209,8 @@ async function evaluate(state: StaticEvalState, testSamples: readonly StaticSamp
 }
 
 export function stopStaticEval(): void {
-  if (!controller) return;
-  useStaticEval.setState({ status: 'stopping' });
   // The signal reaches the generation in progress, which stops cooperatively (the model stays loaded).
-  controller.abort();
+  stopActivity('static-eval');
 }
 
 /** The predictions in the `{tools, reference, predictions}` format `npm run eval -- score` reads. */

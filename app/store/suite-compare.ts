@@ -1,14 +1,12 @@
 import { infrastructureFailure, runMetrics } from '../agent/eval/suite/metrics';
 import { findSuiteTask, suiteTaskForText } from '../agent/eval/suite/tasks';
 import { RUN_MODES, type RunMode } from '../agent/types';
+import { runActivity, stopActivity } from './activity';
 import { useAppStore } from './index';
 import { selectRunDialect } from './selectors';
 import { BUSY_NOTICE } from './suite-messages';
 import { labModels, prepareModels, runLabTask, snapshotLabSettings } from './suite-run';
 import type { CompareColumn, LabNotice } from './suite-slice';
-
-/** The running comparison's stop switch, outside the store. */
-let controller: AbortController | undefined;
 
 /** The task the comparison would run: the chosen suite task, or the task box. */
 export function compareTaskText(): string {
@@ -20,7 +18,7 @@ export function compareTaskText(): string {
 /** Why a comparison cannot start now, or undefined when it can. */
 export function compareBlocker(): LabNotice | undefined {
   const s = useAppStore.getState();
-  if (s.activity !== undefined) return { key: BUSY_NOTICE[s.activity] };
+  if (s.activity !== undefined) return { key: BUSY_NOTICE[s.activity.kind] };
   if (!compareTaskText()) return { key: 'needTask' };
   if (s.compareModes.length < 2 || s.compareModes.length > 3) return { key: 'needModes' };
   return undefined;
@@ -34,22 +32,15 @@ export function compareBlocker(): LabNotice | undefined {
  */
 export async function runCompare(): Promise<void> {
   const blocker = compareBlocker();
-  const store = useAppStore.getState();
-  if (blocker || !store.claimActivity('compare')) {
-    const holder = useAppStore.getState().activity;
-    store.setCompareNotice(blocker ?? { key: BUSY_NOTICE[holder ?? 'compare'] });
+  if (blocker) {
+    useAppStore.getState().setCompareNotice(blocker);
     return;
   }
-  try {
-    await compare();
-  } finally {
-    controller = undefined;
-    useAppStore.getState().setCompareStatus('idle');
-    useAppStore.getState().releaseActivity('compare');
-  }
+  const started = await runActivity('compare', compare);
+  if (!started.ok) useAppStore.getState().setCompareNotice({ key: BUSY_NOTICE[started.holder] });
 }
 
-async function compare(): Promise<void> {
+async function compare(signal: AbortSignal): Promise<void> {
   const store = useAppStore.getState();
   const task = compareTaskText();
   const checker = suiteTaskForText(task)?.checker;
@@ -62,10 +53,7 @@ async function compare(): Promise<void> {
       ? { mode, choice: store.compareChoices[mode], status: 'waiting' }
       : { mode, status: 'waiting' },
   );
-  controller = new AbortController();
-  const { signal } = controller;
   store.startComparison(task, columns);
-  store.setCompareStatus('running');
   const update = (i: number, patch: Partial<CompareColumn>) =>
     useAppStore.getState().updateCompareColumn(i, patch);
   for (const [i, column] of columns.entries()) {
@@ -125,7 +113,5 @@ async function compare(): Promise<void> {
 }
 
 export function stopCompare(): void {
-  if (!controller) return;
-  useAppStore.getState().setCompareStatus('stopping');
-  controller.abort();
+  stopActivity('compare');
 }

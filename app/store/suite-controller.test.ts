@@ -26,10 +26,7 @@ beforeEach(() => {
   useAppStore.setState({
     engine: 'scripted',
     dialect: 'chat',
-    runStatus: 'idle',
     activity: undefined,
-    suiteStatus: 'idle',
-    compareStatus: 'idle',
     suiteResults: [],
     suiteNotices: [],
     compareNotice: undefined,
@@ -55,7 +52,7 @@ describe('suite controller', () => {
     expect(new Set(results.map((r) => r.config.mode))).toEqual(new Set(['multi', 'single']));
     expect(results.find((r) => r.taskId === 'weather-berlin-tomorrow')?.metrics.gaveUp).toBe(true);
     expect(results.every((r) => r.config.engine === 'scripted')).toBe(true);
-    expect(store().suiteStatus).toBe('idle');
+    expect(store().activity).toBeUndefined();
     expect(store().suiteProgress).toBeUndefined();
     expect(suiteText()).toMatch(/could not be saved/);
     expect(store().suiteNotices.find((n) => n.key === 'notSaved')?.error?.name).toBeDefined();
@@ -91,7 +88,7 @@ describe('suite controller', () => {
     await running;
     expect(store().suiteResults).toHaveLength(0);
     expect(suiteText()).toMatch(/Stopped after 0 of 2 runs/);
-    expect(store().suiteStatus).toBe('idle');
+    expect(store().activity).toBeUndefined();
   });
 });
 
@@ -111,7 +108,7 @@ describe('compare controller', () => {
       expect(column.metrics?.answer).toMatch(/20 weekdays/);
       expect(column.trace?.origin).toBe('compare');
     }
-    expect(store().compareStatus).toBe('idle');
+    expect(store().activity).toBeUndefined();
   });
 
   it('a task typed into the task box has no checker', async () => {
@@ -177,13 +174,13 @@ describe('one activity at a time', () => {
     store().setSuiteTaskIds(['capital-australia']);
     store().setSuiteModes(['multi']);
     const seen: unknown[] = [];
-    const unsubscribe = useAppStore.subscribe((s) => seen.push(s.activity));
+    const unsubscribe = useAppStore.subscribe((s) => seen.push(s.activity?.kind));
     await runSuite();
     unsubscribe();
     expect(seen).toContain('suite');
     expect(store().activity).toBeUndefined();
 
-    expect(store().claimActivity('run')).toBe(true);
+    store().setActivity({ kind: 'run', status: 'running' });
     await runSuite();
     expect(store().suiteNotices.at(-1)?.key).toBe('busyRun');
     expect(suiteText()).toMatch(/A run is going on in the Run tab/);
@@ -193,11 +190,11 @@ describe('one activity at a time', () => {
     await runCompare();
     expect(store().compareNotice?.key).toBe('busyRun');
     expect(store().compareColumns).toEqual([]);
-    store().releaseActivity('run');
+    store().setActivity(undefined);
 
-    store().claimActivity('static-eval');
+    store().setActivity({ kind: 'static-eval', status: 'running' });
     expect(suiteBlocker()?.key).toBe('busyStaticEval');
-    store().releaseActivity('static-eval');
+    store().setActivity(undefined);
   });
 });
 

@@ -9,8 +9,9 @@ import type { Trace } from '../agent/trace';
 import type { RunMode } from '../agent/types';
 import { RUN_MODES } from '../agent/types';
 import { TINY_SYSTEM_MODE, type TinySystemId } from '../llm/tiny/manifest';
+import { runActivity, stopActivity } from './activity';
 import { useAppStore } from './index';
-import { selectRunDialect } from './selectors';
+import { selectIsRunning, selectRunDialect } from './selectors';
 import { clearSuiteResults, loadSuiteResults, loadSuiteTrace, saveSuiteResult } from './suite-db';
 import { BUSY_NOTICE } from './suite-messages';
 import { type ModelChoice, roleModelIds } from './suite-plan';
@@ -25,9 +26,6 @@ import {
 } from './suite-run';
 import type { LabNotice } from './suite-slice';
 import { toolRunner } from './tools-controller';
-
-/** The running suite's stop switch, outside the store (STYLE.md #7). */
-let controller: AbortController | undefined;
 
 const TASK_ORDER = SUITE_TASKS.map((t) => t.id);
 
@@ -78,7 +76,7 @@ function chosenColumns(): Column[] {
 /** Why a suite run cannot start now, or undefined when it can. */
 export function suiteBlocker(): LabNotice | undefined {
   const s = useAppStore.getState();
-  if (s.activity !== undefined) return { key: BUSY_NOTICE[s.activity] };
+  if (s.activity !== undefined) return { key: BUSY_NOTICE[s.activity.kind] };
   const noTasks = s.suiteTaskSet === 'held-out' ? s.suiteHeldOutCount < 1 : s.suiteTaskIds.length === 0;
   if (noTasks || chosenColumns().length === 0) return { key: 'nothingChosen' };
   return undefined;
@@ -200,12 +198,16 @@ async function runColumn(run: SuiteRun, column: Column): Promise<ColumnEnd> {
  */
 export async function runSuite(): Promise<void> {
   const blocker = suiteBlocker();
-  const store = useAppStore.getState();
-  if (blocker || !store.claimActivity('suite')) {
-    const holder = useAppStore.getState().activity;
-    store.addSuiteNotice(blocker ?? { key: BUSY_NOTICE[holder ?? 'suite'] });
+  if (blocker) {
+    useAppStore.getState().addSuiteNotice(blocker);
     return;
   }
+  const started = await runActivity('suite', runChosen);
+  if (!started.ok) useAppStore.getState().addSuiteNotice({ key: BUSY_NOTICE[started.holder] });
+}
+
+async function runChosen(signal: AbortSignal): Promise<void> {
+  const store = useAppStore.getState();
   try {
     const chosen = new Set(store.suiteTaskIds);
     const taskSet = store.suiteTaskSet;
@@ -215,17 +217,15 @@ export async function runSuite(): Promise<void> {
         ? await heldOutTasks(toolRunner(), store.suiteHeldOutCount)
         : SUITE_TASKS.filter((task) => chosen.has(task.id));
     const columns = chosenColumns();
-    controller = new AbortController();
     const run: SuiteRun = {
       tasks,
       taskSet,
       settings: snapshotLabSettings(),
-      signal: controller.signal,
+      signal,
       total: tasks.length * columns.length,
       done: 0,
     };
     store.clearSuiteNotices();
-    store.setSuiteStatus('running');
     let end: ColumnEnd = 'done';
     for (const column of columns) {
       if (run.signal.aborted) break;
@@ -236,17 +236,12 @@ export async function runSuite(): Promise<void> {
       useAppStore.getState().addSuiteNotice({ key: 'stopped', values: { done: run.done, total: run.total } });
     }
   } finally {
-    controller = undefined;
     useAppStore.getState().setSuiteProgress(undefined);
-    useAppStore.getState().setSuiteStatus('idle');
-    useAppStore.getState().releaseActivity('suite');
   }
 }
 
 export function stopSuite(): void {
-  if (!controller) return;
-  useAppStore.getState().setSuiteStatus('stopping');
-  controller.abort();
+  stopActivity('suite');
 }
 
 export async function clearResults(): Promise<void> {
@@ -261,7 +256,7 @@ export async function clearResults(): Promise<void> {
 
 /** Shows a run in the Run tab (when no run is going on there). Returns false when it could not. */
 export function showInRunTab(trace: Trace): boolean {
-  if (useAppStore.getState().runStatus !== 'idle') return false;
+  if (selectIsRunning(useAppStore.getState())) return false;
   useAppStore.setState({ trace });
   return true;
 }

@@ -1,5 +1,5 @@
 import { defineMessages } from '../i18n/i18n';
-import type { LabActivity } from './run-slice';
+import type { ActivityKind } from './run-slice';
 
 /**
  * Sentences the suite and comparison controllers give the user. The store keeps a notice as
@@ -14,6 +14,8 @@ export const suiteControllerMessages = defineMessages(
     busySuite: 'The task suite is running. Wait for it to finish, or stop it, then start again.',
     busyCompare: 'A comparison is running. Wait for it to finish, or stop it, then start again.',
     busyStaticEval: 'A static evaluation is running. Wait for it to finish, or stop it, then start again.',
+    busyReplay:
+      'A saved run is being replayed in the Run tab. Wait for it to finish, or stop it, then start again.',
     nothingChosen: 'Pick at least one task and at least one mode (or preset) to run.',
     needGpu:
       'Models on your GPU need WebGPU and the model list. Check the Models panel, or choose the scripted demo engine.',
@@ -48,6 +50,7 @@ export const suiteControllerMessages = defineMessages(
     busySuite: '任务集正在运行。请等它结束或先停止它，然后再开始。',
     busyCompare: '比较正在进行。请等它结束或先停止它，然后再开始。',
     busyStaticEval: '静态评测正在进行。请等它结束或先停止它，然后再开始。',
+    busyReplay: '“运行”页正在回放一个已保存的运行。请等它结束或先停止它，然后再开始。',
     nothingChosen: '请至少选择一个任务和一个运行模式（或预设）。',
     needGpu: '在 GPU 上运行模型需要 WebGPU 和模型列表。请查看“模型”面板，或选择脚本演示引擎。',
     unusable: '{choice} 无法在这块 GPU 上运行：',
@@ -80,11 +83,12 @@ export const suiteControllerMessages = defineMessages(
 export type LabNoticeKey = keyof typeof suiteControllerMessages.en;
 
 /** The notice that names what holds the models. */
-export const BUSY_NOTICE: Record<LabActivity, LabNoticeKey> = {
+export const BUSY_NOTICE: Record<ActivityKind, LabNoticeKey> = {
   run: 'busyRun',
   suite: 'busySuite',
   compare: 'busyCompare',
   'static-eval': 'busyStaticEval',
+  replay: 'busyReplay',
 };
 
 /** A model slot's status, in a notice that says why a model is not loaded. */

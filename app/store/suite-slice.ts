@@ -23,9 +23,6 @@ export interface LabNotice {
   notes?: string[];
 }
 
-/** A suite or comparison run: idle, running, or stopping after Stop. */
-export type LabStatus = 'idle' | 'running' | 'stopping';
-
 export interface SuiteProgress {
   done: number;
   total: number;
@@ -64,7 +61,6 @@ export interface SuiteSlice {
   suiteChoices: ModelChoice[];
   /** Tiny α-UMi: which of the paper's four systems, one column each. */
   suiteTinySystems: TinySystemId[];
-  suiteStatus: LabStatus;
   suiteProgress: SuiteProgress | undefined;
   /** Every stored result (IndexedDB), newest run of each task and configuration. */
   suiteResults: SuiteResult[];
@@ -77,7 +73,6 @@ export interface SuiteSlice {
   setSuiteModes: (modes: RunMode[]) => void;
   setSuiteChoices: (choices: ModelChoice[]) => void;
   setSuiteTinySystems: (systems: TinySystemId[]) => void;
-  setSuiteStatus: (status: LabStatus) => void;
   setSuiteProgress: (progress: SuiteProgress | undefined) => void;
   setSuiteResults: (results: SuiteResult[]) => void;
   addSuiteResult: (result: SuiteResult) => void;
@@ -89,7 +84,6 @@ export interface SuiteSlice {
   compareModes: RunMode[];
   /** WebLLM: which preset plays each mode. */
   compareChoices: Record<RunMode, ModelChoice>;
-  compareStatus: LabStatus;
   /** The task of the comparison shown (it may differ from the task box by now). */
   compareTask: string | undefined;
   compareColumns: CompareColumn[];
@@ -98,7 +92,6 @@ export interface SuiteSlice {
   setCompareTaskId: (id: string) => void;
   setCompareModes: (modes: RunMode[]) => void;
   setCompareChoice: (mode: RunMode, choice: ModelChoice) => void;
-  setCompareStatus: (status: LabStatus) => void;
   startComparison: (task: string, columns: CompareColumn[]) => void;
   updateCompareColumn: (index: number, patch: Partial<CompareColumn>) => void;
   setCompareNotice: (notice: LabNotice | undefined) => void;
@@ -111,7 +104,6 @@ export const createSuiteSlice: StateCreator<AppState, [], [], SuiteSlice> = (set
   suiteModes: ['multi', 'single'],
   suiteChoices: ['tiny'],
   suiteTinySystems: [...TINY_SYSTEMS],
-  suiteStatus: 'idle',
   suiteProgress: undefined,
   suiteResults: [],
   suiteResultsLoaded: false,
@@ -123,7 +115,6 @@ export const createSuiteSlice: StateCreator<AppState, [], [], SuiteSlice> = (set
   setSuiteChoices: (suiteChoices) => set({ suiteChoices }),
   setSuiteTinySystems: (suiteTinySystems) =>
     set({ suiteTinySystems: TINY_SYSTEMS.filter((s) => suiteTinySystems.includes(s)) }),
-  setSuiteStatus: (suiteStatus) => set({ suiteStatus }),
   setSuiteProgress: (suiteProgress) => set({ suiteProgress }),
   setSuiteResults: (suiteResults) => set({ suiteResults, suiteResultsLoaded: true }),
   addSuiteResult: (result) => set((s) => ({ suiteResults: mergeResults(s.suiteResults, [result]) })),
@@ -140,7 +131,6 @@ export const createSuiteSlice: StateCreator<AppState, [], [], SuiteSlice> = (set
   compareTaskId: '',
   compareModes: ['multi', 'single'],
   compareChoices: { multi: 'tiny', shared: 'one-model', single: 'single' },
-  compareStatus: 'idle',
   compareTask: undefined,
   compareColumns: [],
   compareNotice: undefined,
@@ -149,7 +139,6 @@ export const createSuiteSlice: StateCreator<AppState, [], [], SuiteSlice> = (set
   setCompareModes: (compareModes) => set({ compareModes }),
   setCompareChoice: (mode, choice) =>
     set((s) => ({ compareChoices: { ...s.compareChoices, [mode]: choice } })),
-  setCompareStatus: (compareStatus) => set({ compareStatus }),
   startComparison: (compareTask, compareColumns) =>
     set({ compareTask, compareColumns, compareNotice: undefined }),
   updateCompareColumn: (index, patch) =>

@@ -1,13 +1,14 @@
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
-import type { LabActivity } from '../../store/run-slice';
+import type { ActivityKind } from '../../store/run-slice';
+import { selectBusyElsewhere } from '../../store/selectors';
 import { busyMessages } from './messages';
 
 /** Says what else is using the models, when something other than `self` is. */
-export function BusyNote({ self }: { self: LabActivity }) {
+export function BusyNote({ self }: { self: readonly ActivityKind[] }) {
   const t = useT(busyMessages);
-  const activity = useAppStore((s) => s.activity);
-  if (activity === undefined || activity === self) return null;
+  const activity = useAppStore(selectBusyElsewhere(...self));
+  if (activity === undefined) return null;
   return (
     <p className="muted busy-note" data-testid="busy-note" data-activity={activity} role="status">
       {t(activity)} {t('wait')}

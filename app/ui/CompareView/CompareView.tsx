@@ -3,6 +3,7 @@ import { SUITE_CATEGORIES } from '../../agent/eval/suite/types';
 import { RUN_MODES, type RunMode } from '../../agent/types';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { selectBusyElsewhere, selectStatusOf } from '../../store/selectors';
 import { runCompare, stopCompare } from '../../store/suite-compare';
 import { showInRunTab } from '../../store/suite-controller';
 import type { ModelChoice } from '../../store/suite-plan';
@@ -140,12 +141,12 @@ function ModeChoice({ disabled }: { disabled: boolean }) {
 /** One task under two or three run modes, one after another, shown side by side. */
 export function CompareView({ onOpenRun }: { onOpenRun?: (() => void) | undefined } = {}) {
   const t = useT(compareMessages);
-  const status = useAppStore((s) => s.compareStatus);
+  const status = useAppStore(selectStatusOf('compare'));
   const columns = useAppStore((s) => s.compareColumns);
   const task = useAppStore((s) => s.compareTask);
   const notice = useAppStore((s) => s.compareNotice);
   // Something else (a run, the suite, a static evaluation) holds the models.
-  const otherBusy = useAppStore((s) => s.activity !== undefined && s.activity !== 'compare');
+  const otherBusy = useAppStore((s) => selectBusyElsewhere('compare')(s) !== undefined);
   const running = status !== 'idle';
   return (
     <section className="compare-view" data-testid="compare-view" aria-labelledby="compare-title">
@@ -154,7 +155,7 @@ export function CompareView({ onOpenRun }: { onOpenRun?: (() => void) | undefine
       <EngineRow disabled={running} />
       <TaskChoice disabled={running} />
       <ModeChoice disabled={running} />
-      <BusyNote self="compare" />
+      <BusyNote self={['compare']} />
       <div className="actions">
         <button
           type="button"

@@ -12,6 +12,7 @@ import {
   requestPersistentStorage,
 } from '../../store/models-controller';
 import type { CacheBackend, SlotState } from '../../store/models-slice';
+import { selectModelsBusy } from '../../store/selectors';
 import { ErrorText } from '../ErrorText/ErrorText';
 import { formatGb, formatNum } from '../format';
 import { roleMessages } from '../Roles/messages';
@@ -132,7 +133,7 @@ export function ModelPanel() {
   const backend = useAppStore((s) => s.cacheBackend);
   const storage = useAppStore((s) => s.storage);
   // Locked while anything (a run, a suite, a comparison, a static evaluation) uses the models.
-  const running = useAppStore((s) => s.runStatus !== 'idle' || s.activity !== undefined);
+  const running = useAppStore(selectModelsBusy);
   const { choosePreset, setModelSource, setCacheBackend } = useAppStore.getState();
   const t = useT(modelPanelMessages);
   const presetText = useT(presetMessages);

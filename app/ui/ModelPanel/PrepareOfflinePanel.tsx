@@ -6,6 +6,7 @@ import { applyModelSource, currentAppBaseUrl } from '../../llm/model-source';
 import { useAppStore } from '../../store';
 import { checkCache, loadModels } from '../../store/models-controller';
 import { plannedSlots } from '../../store/models-slice';
+import { selectModelsBusy } from '../../store/selectors';
 import { prepareOfflineMessages } from './PrepareOffline.messages';
 import { downloadSize, type ModelDownloadSize, SizeCheckError, totalBytes } from './PrepareOfflineSizes';
 import './prepare-offline.css';
@@ -28,7 +29,7 @@ export function PrepareOfflinePanel() {
   const modelsMode = useAppStore((s) => s.modelsMode);
   const roleModels = useAppStore((s) => s.roleModels);
   // Locked while anything (a run, a suite, a comparison, a static evaluation) uses the models.
-  const running = useAppStore((s) => s.runStatus !== 'idle' || s.activity !== undefined);
+  const running = useAppStore(selectModelsBusy);
   const [sizes, setSizes] = useState<{ key: string; list: ModelDownloadSize[] } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState<'sizes' | 'download' | 'cache' | undefined>();

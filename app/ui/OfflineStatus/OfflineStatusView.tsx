@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { selectModelsBusy } from '../../store/selectors';
 import { offlineMessages } from './messages';
 import { dismissUpdate, pwaState, startPwa, subscribePwa, updateNow } from './pwa-status';
 import './offline-status.css';
@@ -28,7 +29,7 @@ export function OfflineStatusView() {
   const pwa = useSyncExternalStore(subscribePwa, pwaState);
   const online = useOnline();
   // Locked while anything (a run, a suite, a comparison, a static evaluation) uses the models.
-  const running = useAppStore((s) => s.runStatus !== 'idle' || s.activity !== undefined);
+  const running = useAppStore(selectModelsBusy);
   // Shown here, on every tab, so a run whose saving fails never looks saved.
   const storageNotice = useAppStore((s) => s.storageNotice);
   useEffect(startPwa, []);

@@ -3,6 +3,7 @@ import { clampSampling, SAMPLING_RULES } from '../../agent/sampling-rules';
 import { DEFAULT_SAMPLING, type Role } from '../../agent/types';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { selectModelsBusy } from '../../store/selectors';
 import { roleMessages } from '../Roles/messages';
 import { roleSettingsMessages } from './messages';
 
@@ -18,7 +19,7 @@ export function RoleSettings() {
   const prompts = useAppStore((s) => s.systemPrompts);
   const dialect = useAppStore((s) => s.dialect);
   // Locked while anything (a run, a suite, a comparison, a static evaluation) uses the models.
-  const running = useAppStore((s) => s.runStatus !== 'idle' || s.activity !== undefined);
+  const running = useAppStore(selectModelsBusy);
   const { setRoleSampling, setSystemPrompt } = useAppStore.getState();
   const t = useT(roleSettingsMessages);
   const roleName = useT(roleMessages);

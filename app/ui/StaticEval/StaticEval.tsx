@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { selectBusyElsewhere, selectStatusOf } from '../../store/selectors';
 import {
   importReplayFile,
   importTestFile,
@@ -10,7 +11,6 @@ import {
   setPredictionSource,
   startStaticEval,
   stopStaticEval,
-  useStaticEval,
 } from '../../store/static-eval-controller';
 import { BusyNote } from '../BusyNote/BusyNote';
 import { busyMessages } from '../BusyNote/messages';
@@ -22,22 +22,23 @@ import './static-eval.css';
 /** The paper's static step-level evaluation on a ToolBench test file (α-UMi Table 1). */
 export function StaticEval() {
   const t = useT(staticEvalMessages);
-  const testFile = useStaticEval((s) => s.testFile);
-  const replayFile = useStaticEval((s) => s.replayFile);
-  const source = useStaticEval((s) => s.source);
-  const status = useStaticEval((s) => s.status);
-  const progress = useStaticEval((s) => s.progress);
-  const result = useStaticEval((s) => s.result);
-  const notice = useStaticEval((s) => s.notice);
+  const testFile = useAppStore((s) => s.staticEval.testFile);
+  const replayFile = useAppStore((s) => s.staticEval.replayFile);
+  const source = useAppStore((s) => s.staticEval.source);
+  const status = useAppStore(selectStatusOf('static-eval'));
+  const progress = useAppStore((s) => s.staticEval.progress);
+  const result = useAppStore((s) => s.staticEval.result);
+  const notice = useAppStore((s) => s.staticEval.notice);
   // Re-render when models finish loading or unload: the check below reads the bridges.
   useAppStore((s) => s.slots);
   const models = loadedStaticModels();
   // The tiny models load when the evaluation starts (a few MB from this site).
   const tiny = useAppStore((s) => (s.engine === 'tiny' && s.mode !== 'single' ? s.mode : undefined));
   const running = status !== 'idle';
-  const modelsBusy = useAppStore((s) => s.activity !== undefined && s.activity !== 'static-eval');
+  // A replay holds the models too: one activity at a time plays into the page.
+  const modelsBusy = useAppStore((s) => selectBusyElsewhere('static-eval')(s) !== undefined);
   const canRun =
-    !!testFile && !running && (source === 'replay' ? !!replayFile : (!!models || !!tiny) && !modelsBusy);
+    !!testFile && !running && !modelsBusy && (source === 'replay' ? !!replayFile : !!models || !!tiny);
 
   return (
     <section className="static-eval" aria-labelledby="static-eval-title" data-testid="static-eval">
@@ -106,7 +107,7 @@ export function StaticEval() {
       </fieldset>
 
       {notice && <Notice notice={notice} />}
-      {source !== 'replay' && <BusyNote self="static-eval" />}
+      <BusyNote self={['static-eval']} />
 
       <div className="actions static-run">
         <button

@@ -3,7 +3,8 @@ import { METRIC_KEYS, type SampleScore } from '../../agent/eval/static/metrics';
 import type { ParsedOutput } from '../../agent/eval/static/parse-output';
 import { formatNumber } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
-import { predictionsFile, type StaticEvalResult, useStaticEval } from '../../store/static-eval-controller';
+import { useAppStore } from '../../store';
+import { predictionsFile, type StaticEvalResult } from '../../store/static-eval-controller';
 import { download } from '../download';
 import { staticEvalMessages } from './messages';
 
@@ -112,7 +113,7 @@ export function StaticEvalResults({ result }: { result: StaticEvalResult }) {
 function SampleTable({ result, samples }: { result: StaticEvalResult; samples: SampleScore[] }) {
   const t = useT(staticEvalMessages);
   const [all, setAll] = useState(false);
-  const origins = useStaticEval((state) => state.testFile?.samples);
+  const origins = useAppStore((state) => state.staticEval.testFile?.samples);
   const shown = all ? samples : samples.slice(0, FIRST_ROWS);
   const yesNo = (ok: boolean | undefined) =>
     ok === undefined ? (

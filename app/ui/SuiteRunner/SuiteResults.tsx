@@ -4,6 +4,7 @@ import { type ConfigSummary, type SuiteResult, summarise } from '../../agent/eva
 import { findSuiteTask, SUITE_TASKS } from '../../agent/eval/suite/tasks';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { selectIsRunning, selectStatusOf } from '../../store/selectors';
 import { clearResults, openResultTrace, suiteCsv, suiteJson } from '../../store/suite-controller';
 import { download } from '../download';
 import { AccuracyChart, type ChartBar } from './AccuracyChart';
@@ -61,7 +62,7 @@ export function SuiteResults({ onOpenRun }: { onOpenRun?: (() => void) | undefin
   const ts = useT(suiteRunnerMessages);
   const locale = useLocale();
   const results = useAppStore((s) => s.suiteResults);
-  const busy = useAppStore((s) => s.suiteStatus !== 'idle');
+  const busy = useAppStore((s) => selectStatusOf('suite')(s) !== 'idle');
   const summaries = useMemo(() => summarise(results), [results]);
   const byCell = useMemo(() => new Map(results.map((r) => [`${r.configKey}::${r.taskId}`, r])), [results]);
   const tasks = useMemo(() => {
@@ -92,7 +93,7 @@ export function SuiteResults({ onOpenRun }: { onOpenRun?: (() => void) | undefin
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const open = async (id: string) => {
     if (await openResultTrace(id)) onOpenRun?.();
-    else if (useAppStore.getState().runStatus !== 'idle')
+    else if (selectIsRunning(useAppStore.getState()))
       useAppStore.getState().addSuiteNotice({ key: 'openBusy' });
   };
 

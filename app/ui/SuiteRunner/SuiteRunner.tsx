@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { SUITE_TASKS } from '../../agent/eval/suite/tasks';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { selectBusyElsewhere, selectStatusOf } from '../../store/selectors';
 import { initSuiteResults, runSuite, stopSuite } from '../../store/suite-controller';
 import { BusyNote } from '../BusyNote/BusyNote';
 import { EngineRow, ModePicker, PresetPicker, TinySystemPicker } from './ColumnPicker';
@@ -41,7 +42,7 @@ function Progress() {
 export function SuiteRunner({ onOpenRun }: { onOpenRun?: (() => void) | undefined } = {}) {
   const t = useT(suiteRunnerMessages);
   const engine = useAppStore((s) => s.engine);
-  const status = useAppStore((s) => s.suiteStatus);
+  const status = useAppStore(selectStatusOf('suite'));
   const notices = useAppStore((s) => s.suiteNotices);
   const taskSet = useAppStore((s) => s.suiteTaskSet);
   const taskCount = useAppStore((s) =>
@@ -55,7 +56,7 @@ export function SuiteRunner({ onOpenRun }: { onOpenRun?: (() => void) | undefine
         : s.suiteModes.length,
   );
   // Something else (a run, a comparison, a static evaluation) holds the models.
-  const otherBusy = useAppStore((s) => s.activity !== undefined && s.activity !== 'suite');
+  const otherBusy = useAppStore((s) => selectBusyElsewhere('suite')(s) !== undefined);
   const running = status !== 'idle';
   useEffect(() => {
     void initSuiteResults();
@@ -77,7 +78,7 @@ export function SuiteRunner({ onOpenRun }: { onOpenRun?: (() => void) | undefine
       <p className="note" data-testid="suite-run-count">
         {t('runs', { n: taskCount * columns })}
       </p>
-      <BusyNote self="suite" />
+      <BusyNote self={['suite']} />
       <div className="actions">
         <button
           type="button"

@@ -7,7 +7,13 @@ import type { TinySystemId } from '../../llm/tiny/manifest';
 import { useAppStore } from '../../store';
 import { currentLessonUrl } from '../../store/lesson-controller';
 import { startRun, stopRun } from '../../store/run-controller';
-import { selectIsRunning, selectRunDialect } from '../../store/selectors';
+import {
+  RUN_TAB_ACTIVITIES,
+  selectBusyElsewhere,
+  selectIsRunning,
+  selectRunDialect,
+  selectRunStatus,
+} from '../../store/selectors';
 import type { EngineChoice } from '../../store/settings-slice';
 import { BusyNote } from '../BusyNote/BusyNote';
 import { ErrorText } from '../ErrorText/ErrorText';
@@ -33,8 +39,8 @@ export function TaskForm() {
   const tiny = useAppStore((s) => s.tiny);
   const runDialect = useAppStore(selectRunDialect);
   const running = useAppStore(selectIsRunning);
-  const stopping = useAppStore((s) => s.runStatus === 'stopping');
-  const busyElsewhere = useAppStore((s) => s.activity !== undefined && s.activity !== 'run');
+  const stopping = useAppStore((s) => selectRunStatus(s) === 'stopping');
+  const busyElsewhere = useAppStore((s) => selectBusyElsewhere(...RUN_TAB_ACTIVITIES)(s) !== undefined);
   const gpuOk = useAppStore((s) => s.gpu?.ok === true);
   const stepThrough = useAppStore((s) => s.stepThrough);
   const pageNotice = useAppStore((s) => s.pageNotice);
@@ -176,7 +182,7 @@ export function TaskForm() {
         />
         {t('stepThrough')}
       </label>
-      <BusyNote self="run" />
+      <BusyNote self={RUN_TAB_ACTIVITIES} />
       <div className="actions">
         <button
           type="submit"

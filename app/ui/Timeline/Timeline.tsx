@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { forkRun } from '../../store/run-controller';
-import { selectSteps } from '../../store/selectors';
+import { selectIsRunning, selectSteps } from '../../store/selectors';
 import { StepCard } from '../StepCard/StepCard';
 import { timelineMessages } from './messages';
 
@@ -11,7 +11,7 @@ export function Timeline() {
   const t = useT(timelineMessages);
   const hasTrace = useAppStore((s) => s.trace !== undefined);
   const canFork = useAppStore(
-    (s) => s.runStatus === 'idle' && s.trace !== undefined && s.trace.status !== 'running',
+    (s) => !selectIsRunning(s) && s.trace !== undefined && s.trace.status !== 'running',
   );
   const onFork = useCallback((index: number) => {
     const trace = useAppStore.getState().trace;
