@@ -154,6 +154,14 @@ function closeOpenWork(trace: Trace, status: StepStatus, at: number): Trace {
 }
 
 /**
+ * Folds one event into a trace that may not have started yet: `run_started` starts it, and an
+ * event before that (there is none in a well-formed run) leaves it undefined.
+ */
+export function foldEvent(trace: Trace | undefined, event: RunEvent): Trace | undefined {
+  return event.type === 'run_started' ? startTrace(event) : trace && applyEvent(trace, event);
+}
+
+/**
  * Folds one run event into the trace (pure, returns a new object). This is the only way a
  * trace changes while a run is live; the store and the UI only ever read the result.
  */

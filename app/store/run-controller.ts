@@ -9,10 +9,9 @@ import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
 import { review } from './review-controller';
-import { runEnvironment } from './run-env';
+import { agentConfig, type RunSpec, snapshotRunSettings } from './run-settings';
 import { selectRunDialect } from './selectors';
 import { tinyModelsForRun } from './tiny-controller';
-import { toolRunner } from './tools-controller';
 
 /**
  * Calls `flush` once per animation frame, or after 100 ms when frames do not come (a hidden
@@ -101,22 +100,18 @@ async function run(task: string, options: RunOptions, signal: AbortSignal): Prom
   };
   const schedule = frameScheduler(flush);
   try {
-    for await (const event of runAgent({
+    const spec: RunSpec = {
       task,
       mode: state.mode,
       dialect: selectRunDialect(state),
       models,
       ...(modelsUnavailable ? { modelsUnavailable } : {}),
-      tools: toolRunner(),
-      maxSteps: state.maxSteps,
-      sampling: state.roleSampling,
-      systemPrompts: state.systemPrompts,
       ...(state.stepThrough ? { review } : {}),
       ...(options.prefix ? { prefix: options.prefix } : {}),
       origin: options.prefix ? 'fork' : 'run',
-      env: runEnvironment(state),
       signal,
-    })) {
+    };
+    for await (const event of runAgent(agentConfig(spec, snapshotRunSettings()))) {
       pending.push(event);
       schedule();
     }

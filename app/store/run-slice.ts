@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { applyEvent, startTrace, type Trace } from '../agent/trace';
+import { foldEvent, type Trace } from '../agent/trace';
 import type { RunEvent } from '../agent/types';
 import type { AppState } from './index';
 
@@ -38,10 +38,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   applyRunEvents: (events) =>
     set((state) => {
       let trace = state.trace;
-      for (const event of events) {
-        if (event.type === 'run_started') trace = startTrace(event);
-        else if (trace) trace = applyEvent(trace, event);
-      }
+      for (const event of events) trace = foldEvent(trace, event);
       return { trace };
     }),
   clearRun: () => set({ trace: undefined }),

@@ -3,9 +3,10 @@ import { findSuiteTask, suiteTaskForText } from '../agent/eval/suite/tasks';
 import { RUN_MODES, type RunMode } from '../agent/types';
 import { runActivity, stopActivity } from './activity';
 import { useAppStore } from './index';
+import { snapshotRunSettings } from './run-settings';
 import { selectRunDialect } from './selectors';
 import { BUSY_NOTICE } from './suite-messages';
-import { labModels, prepareModels, runLabTask, snapshotLabSettings } from './suite-run';
+import { labModels, prepareModels, runLabTask } from './suite-run';
 import type { CompareColumn, LabNotice } from './suite-slice';
 
 /** The task the comparison would run: the chosen suite task, or the task box. */
@@ -46,7 +47,7 @@ async function compare(signal: AbortSignal): Promise<void> {
   const checker = suiteTaskForText(task)?.checker;
   const { engine, scriptedTokenDelayMs } = store;
   const dialect = selectRunDialect(store);
-  const settings = snapshotLabSettings();
+  const settings = snapshotRunSettings();
   const modes = RUN_MODES.filter((m) => store.compareModes.includes(m));
   const columns: CompareColumn[] = modes.map((mode) =>
     engine === 'webllm'

@@ -11,19 +11,12 @@ import { RUN_MODES } from '../agent/types';
 import { TINY_SYSTEM_MODE, type TinySystemId } from '../llm/tiny/manifest';
 import { runActivity, stopActivity } from './activity';
 import { useAppStore } from './index';
+import { type RunSettings, snapshotRunSettings } from './run-settings';
 import { selectIsRunning, selectRunDialect } from './selectors';
 import { clearSuiteResults, loadSuiteResults, loadSuiteTrace, saveSuiteResult } from './suite-db';
 import { BUSY_NOTICE } from './suite-messages';
 import { type ModelChoice, roleModelIds } from './suite-plan';
-import {
-  type LabSettings,
-  labModels,
-  labSettingsRecord,
-  modelsNotReady,
-  prepareModels,
-  runLabTask,
-  snapshotLabSettings,
-} from './suite-run';
+import { labModels, labSettingsRecord, modelsNotReady, prepareModels, runLabTask } from './suite-run';
 import type { LabNotice } from './suite-slice';
 import { toolRunner } from './tools-controller';
 
@@ -88,7 +81,7 @@ type ColumnEnd = 'done' | 'stopped' | 'stopped-loading' | 'broken';
 interface SuiteRun {
   tasks: readonly LabTask[];
   taskSet: 'suite' | 'held-out';
-  settings: LabSettings;
+  settings: RunSettings;
   signal: AbortSignal;
   total: number;
   done: number;
@@ -220,7 +213,7 @@ async function runChosen(signal: AbortSignal): Promise<void> {
     const run: SuiteRun = {
       tasks,
       taskSet,
-      settings: snapshotLabSettings(),
+      settings: snapshotRunSettings(),
       signal,
       total: tasks.length * columns.length,
       done: 0,

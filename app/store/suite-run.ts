@@ -1,6 +1,6 @@
 import { modeRoles, type SuiteSettings, suiteSettings } from '../agent/eval/suite/settings';
 import { runAgent } from '../agent/orchestrator';
-import { applyEvent, startTrace, type Trace } from '../agent/trace';
+import { foldEvent, type Trace } from '../agent/trace';
 import type {
   Dialect,
   Role,
@@ -19,12 +19,11 @@ import '../llm/scripted/scripts-suite';
 import { useAppStore } from './index';
 import { cancelLoading, loadModels, modelsForRun, releaseUnplannedModels } from './models-controller';
 import { plannedSlots } from './models-slice';
-import { runEnvironment } from './run-env';
+import { agentConfig, type RunSettings } from './run-settings';
 import type { EngineChoice } from './settings-slice';
 import { type ModelChoice, modelPlan } from './suite-plan';
 import type { LabNotice } from './suite-slice';
 import { tinyModelsForRun } from './tiny-controller';
-import { toolRunner } from './tools-controller';
 
 /**
  * One task run for the evaluation lab, through the same orchestrator, model bridges and tool
@@ -51,33 +50,9 @@ export async function labModels(
   return engine === 'webllm' ? modelsForRun(mode) : scriptedModels(mode, tokenDelayMs);
 }
 
-/**
- * The Run tab's settings as a suite or comparison found them when it started. Every task of
- * the run uses these, whatever is edited meanwhile, so one column never mixes settings.
- */
-export interface LabSettings {
-  maxSteps: number;
-  roleSampling: Partial<Record<Role, Partial<SamplingSettings>>>;
-  systemPrompts: Partial<Record<Role, string>>;
-  /** The tools enabled at the start: what the models read. Calls go to the page's runner. */
-  tools: ToolRunner;
-}
-
-export function snapshotLabSettings(): LabSettings {
-  const state = useAppStore.getState();
-  const live = toolRunner();
-  const definitions: ToolDefinition[] = structuredClone(live.list());
-  return {
-    maxSteps: state.maxSteps,
-    roleSampling: structuredClone(state.roleSampling),
-    systemPrompts: { ...state.systemPrompts },
-    tools: { list: () => definitions, run: (call, options) => live.run(call, options) },
-  };
-}
-
 /** The settings record and fingerprint of a column (settings.ts). */
 export function labSettingsRecord(
-  settings: LabSettings,
+  settings: RunSettings,
   mode: RunMode,
   dialect: Dialect,
 ): { settings: SuiteSettings; fingerprint: string } {
@@ -97,7 +72,7 @@ export interface LabRunOptions {
   mode: RunMode;
   dialect: Dialect;
   models: Partial<Record<Role, RoleModel>>;
-  settings: LabSettings;
+  settings: RunSettings;
   origin: TraceOrigin;
   signal: AbortSignal;
   onProgress?: (trace: Trace) => void;
@@ -105,25 +80,29 @@ export interface LabRunOptions {
 
 /** Runs one task to its end (or Stop) with the snapshot settings and returns its trace. */
 export async function runLabTask(options: LabRunOptions): Promise<Trace | undefined> {
-  const { settings } = options;
+  const { settings, onProgress, ...spec } = options;
   let trace: Trace | undefined;
-  for await (const event of runAgent({
-    task: options.task,
-    mode: options.mode,
-    dialect: options.dialect,
-    models: options.models,
-    tools: settings.tools,
-    maxSteps: settings.maxSteps,
-    sampling: settings.roleSampling,
-    systemPrompts: settings.systemPrompts,
-    origin: options.origin,
-    env: runEnvironment(useAppStore.getState()),
-    signal: options.signal,
-  })) {
-    trace = event.type === 'run_started' ? startTrace(event) : trace && applyEvent(trace, event);
-    if (trace && PROGRESS_EVENTS.has(event.type)) options.onProgress?.(trace);
+  for await (const event of runAgent(agentConfig(spec, settings))) {
+    trace = foldEvent(trace, event);
+    if (trace && PROGRESS_EVENTS.has(event.type)) onProgress?.(trace);
   }
   return trace;
+}
+
+/** The first planned model slot that is not ready, as a notice of `key` naming it and its status. */
+function firstUnreadySlot(key: 'notReady' | 'notLoaded'): LabNotice | undefined {
+  const state = useAppStore.getState();
+  for (const planned of plannedSlots(state)) {
+    const slot = state.slots[planned.slot];
+    if (slot?.status !== 'ready') {
+      return {
+        key,
+        values: { model: planned.modelId, status: slot?.status ?? 'missing' },
+        ...(slot?.error ? { error: slot.error } : {}),
+      };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -132,17 +111,8 @@ export async function runLabTask(options: LabRunOptions): Promise<Trace | undefi
  * without a model; a run then would end at once and score nothing about the model.
  */
 export function modelsNotReady(mode: RunMode): LabNotice | undefined {
-  const state = useAppStore.getState();
-  for (const planned of plannedSlots(state)) {
-    const slot = state.slots[planned.slot];
-    if (slot?.status !== 'ready') {
-      return {
-        key: 'notReady',
-        values: { model: planned.modelId, status: slot?.status ?? 'missing' },
-        ...(slot?.error ? { error: slot.error } : {}),
-      };
-    }
-  }
+  const unready = firstUnreadySlot('notReady');
+  if (unready) return unready;
   const models = modelsForRun(mode);
   const missing = modeRoles(mode).filter((role) => !models[role]);
   if (missing.length > 0) {
@@ -190,19 +160,6 @@ export async function prepareModels(choice: ModelChoice, signal: AbortSignal): P
     signal.removeEventListener('abort', onAbort);
   }
   if (signal.aborted) return stopped;
-  const state = useAppStore.getState();
-  for (const planned of plannedSlots(state)) {
-    const slot = state.slots[planned.slot];
-    if (slot?.status !== 'ready') {
-      return {
-        ok: false,
-        notice: {
-          key: 'notLoaded',
-          values: { model: planned.modelId, status: slot?.status ?? 'missing' },
-          ...(slot?.error ? { error: slot.error } : {}),
-        },
-      };
-    }
-  }
-  return { ok: true, mode: state.modelsMode };
+  const unready = firstUnreadySlot('notLoaded');
+  return unready ? { ok: false, notice: unready } : { ok: true, mode: useAppStore.getState().modelsMode };
 }
