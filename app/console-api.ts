@@ -7,6 +7,7 @@ import { tNow } from './i18n/use-t';
 import type { GpuProbe } from './llm/gpu-probe';
 import type { ScriptStep } from './llm/scripted/render';
 import { type AppState, useAppStore } from './store';
+import { busyMessages } from './store/activity-messages';
 import type { benchStream } from './store/bench-controller';
 import { cancelLoading, loadModels, probeAgain } from './store/models-controller';
 import type { SlotId } from './store/models-slice';
@@ -16,7 +17,6 @@ import { callTool, observationOf } from './store/tools-controller';
 import type { ToolInfo } from './store/tools-slice';
 import { getSandbox } from './tools/sandbox/sandbox-bridge';
 import type { SandboxRunResult } from './tools/sandbox/types';
-import { busyMessages } from './ui/BusyNote/messages';
 
 export interface UmiConsoleApi {
   /** Runs a task with the current engine and resolves with its trace. */

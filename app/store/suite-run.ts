@@ -1,17 +1,7 @@
 import { modeRoles, type SuiteSettings, suiteSettings } from '../agent/eval/suite/settings';
 import { runAgent } from '../agent/orchestrator';
 import { foldEvent, type Trace } from '../agent/trace';
-import type {
-  Dialect,
-  Role,
-  RoleModel,
-  RunEvent,
-  RunMode,
-  SamplingSettings,
-  ToolDefinition,
-  ToolRunner,
-  TraceOrigin,
-} from '../agent/types';
+import type { Dialect, Role, RoleModel, RunEvent, RunMode, TraceOrigin } from '../agent/types';
 import { scriptedModels } from '../llm/scripted/scripted-models';
 import type { TinySystemId } from '../llm/tiny/manifest';
 // Registers the suite's scripts with the scripted engine: the lab loads them, the first page load does not.

@@ -1,8 +1,8 @@
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { busyMessages } from '../../store/activity-messages';
 import type { ActivityKind } from '../../store/run-slice';
 import { selectBusyElsewhere } from '../../store/selectors';
-import { busyMessages } from './messages';
 
 /** Says what else is using the models, when something other than `self` is. */
 export function BusyNote({ self }: { self: readonly ActivityKind[] }) {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { busyMessages } from '../../store/activity-messages';
 import { selectBusyElsewhere, selectStatusOf } from '../../store/selectors';
 import {
   importReplayFile,
@@ -13,7 +14,6 @@ import {
   stopStaticEval,
 } from '../../store/static-eval-controller';
 import { BusyNote } from '../BusyNote/BusyNote';
-import { busyMessages } from '../BusyNote/messages';
 import { issueText } from './issue-text';
 import { staticEvalIssueMessages, staticEvalMessages } from './messages';
 import { StaticEvalResults } from './StaticEvalResults';
