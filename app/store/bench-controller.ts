@@ -1,5 +1,6 @@
-import { proxy, wrap } from 'comlink';
-import type { LlmWorkerApi } from '../../workers/llm.worker';
+import { proxy } from 'comlink';
+import { type SpawnedLlmWorker, spawnLlmWorker } from '../llm/webllm/worker-factory';
+import { frameScheduler } from './frame-scheduler';
 import { useAppStore } from './index';
 
 /**
@@ -10,9 +11,10 @@ import { useAppStore } from './index';
  */
 export async function benchStream(
   tokens = 5000,
+  spawn: () => SpawnedLlmWorker = spawnLlmWorker,
 ): Promise<{ tokens: number; ms: number; tokensPerSecond: number; longestTaskMs: number }> {
-  const worker = new Worker(new URL('../../workers/llm.worker.ts', import.meta.url), { type: 'module' });
-  const remote = wrap<LlmWorkerApi>(worker);
+  // The worker the model bridges start, and the Run tab's per-frame batching (frame-scheduler.ts).
+  const worker = spawn();
   let longest = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
@@ -48,23 +50,19 @@ export async function benchStream(
     },
   ]);
   let pending = '';
-  let scheduled = false;
   const flush = () => {
-    scheduled = false;
     if (!pending) return;
     const text = pending;
     pending = '';
     useAppStore.getState().applyRunEvents([{ type: 'token_delta', step: 0, text }]);
   };
+  const schedule = frameScheduler(flush);
   const started = performance.now();
-  await remote.benchStream(
+  await worker.remote.benchStream(
     tokens,
     proxy((text: string) => {
       pending += text;
-      if (!scheduled) {
-        scheduled = true;
-        requestAnimationFrame(flush);
-      }
+      schedule();
     }),
   );
   // Done when the last batch is on screen.

@@ -5,6 +5,7 @@ import type { ScriptStep } from '../llm/scripted/render';
 import { scriptedModels } from '../llm/scripted/scripted-models';
 import { findScript } from '../llm/scripted/scripts';
 import { runActivity, stopActivity } from './activity';
+import { frameScheduler } from './frame-scheduler';
 import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
 import { modelsForRun } from './models-controller';
@@ -12,31 +13,6 @@ import { review } from './review-controller';
 import { agentConfig, type RunSpec, snapshotRunSettings } from './run-settings';
 import { selectRunDialect } from './selectors';
 import { tinyModelsForRun } from './tiny-controller';
-
-/**
- * Calls `flush` once per animation frame, or after 100 ms when frames do not come (a hidden
- * tab gets none): a background run still reaches the store and storage.
- */
-function frameScheduler(flush: () => void): () => void {
-  let scheduled = false;
-  let frame = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const run = () => {
-    if (!scheduled) return;
-    scheduled = false;
-    if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
-    if (timer) clearTimeout(timer);
-    frame = 0;
-    timer = undefined;
-    flush();
-  };
-  return () => {
-    if (scheduled) return;
-    scheduled = true;
-    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(run);
-    timer = setTimeout(run, 100);
-  };
-}
 
 /**
  * Starts a run with the current settings and folds its events into the store, batched per
