@@ -18,10 +18,24 @@ import { useAppStore } from './index';
 const bridges = new Map<string, TinyRoleModel>();
 let manifest: Promise<TinyManifest> | undefined;
 
-/** The worker code loads on first use, not with the page. */
-async function factory(): Promise<TinyWorkerFactory> {
-  const { startTinyWorker } = await import('../llm/tiny/worker-factory');
-  return startTinyWorker;
+/** How the controller starts workers and reads files: the page's, or a test's stand-ins. */
+export interface TinyControllerDeps {
+  factory: () => Promise<TinyWorkerFactory>;
+  fetch: (url: string) => Promise<Response>;
+}
+
+const pageDeps: TinyControllerDeps = {
+  // The worker code loads on first use, not with the page.
+  factory: async () => (await import('../llm/tiny/worker-factory')).startTinyWorker,
+  fetch: (url) => fetch(url),
+};
+let deps = pageDeps;
+
+/** Swaps the workers and the fetch (unit tests); forgets every bridge and the manifest. */
+export function setTinyControllerDeps(next: Partial<TinyControllerDeps> | undefined): void {
+  deps = { ...pageDeps, ...next };
+  bridges.clear();
+  manifest = undefined;
 }
 
 export function tinyUrl(file: string): string {
@@ -29,7 +43,8 @@ export function tinyUrl(file: string): string {
 }
 
 export function loadTinyManifest(): Promise<TinyManifest> {
-  manifest ??= fetch(tinyUrl('manifest.json'))
+  manifest ??= deps
+    .fetch(tinyUrl('manifest.json'))
     .then((response) => {
       if (!response.ok) throw new Error(`tiny/manifest.json answered ${response.status}`);
       return response.json();
@@ -104,7 +119,7 @@ export async function tinyModelsForRun(
   const store = useAppStore.getState();
   const system = tinySystemFor(mode, multiSystem);
   try {
-    const [m, make] = await Promise.all([loadTinyManifest(), factory()]);
+    const [m, make] = await Promise.all([loadTinyManifest(), deps.factory()]);
     const models: Partial<Record<Role, RoleModel>> = {};
     for (const role of ROLES_OF[mode]) models[role] = bridge(m, system, role, make);
     const unique = [...new Set(Object.values(models))] as TinyRoleModel[];
