@@ -14,7 +14,7 @@ interface Fakes {
   loads: string[];
   workers: number;
   manifestFetches: number;
-  failLoad?: string;
+  failLoad?: string | undefined;
   manifestStatus: number;
 }
 
