@@ -39,3 +39,48 @@ export function watchWorker(worker: Worker): WatchedWorker {
     },
   };
 }
+
+/**
+ * How long a generating worker may stay silent (no token, no answer to a ping) before it
+ * counts as dead. A worker that is terminated or killed by the browser sends no event, and
+ * comlink calls to it never settle: without this, a run would wait forever. Generous, because
+ * a worker can be busy for a few seconds at a time (e.g. compiling a grammar) and still be fine.
+ */
+export const SILENCE_LIMIT_MS = 15_000;
+const PING_EVERY_MS = 1_000;
+
+/**
+ * Returns `watched(call)`: runs `call` with a heartbeat. While it is pending the worker is
+ * pinged every second; when nothing came back for `silenceMs` it is terminated and reported
+ * as crashed (which rejects what is in flight). `call` gets `seen`, to call on any sign of
+ * life (a token).
+ */
+export function heartbeat(
+  worker: Pick<Worker, 'terminate'>,
+  watch: WatchedWorker,
+  ping: () => Promise<unknown>,
+  silenceMs = SILENCE_LIMIT_MS,
+): <T>(call: (seen: () => void) => Promise<T>) => Promise<T> {
+  return async (call) => {
+    let lastSeen = performance.now();
+    const seen = () => {
+      lastSeen = performance.now();
+    };
+    const timer = setInterval(() => {
+      if (watch.dead) return;
+      if (performance.now() - lastSeen > silenceMs) {
+        worker.terminate();
+        watch.crashed(
+          `it stopped answering for ${Math.round(silenceMs / 1000)} s (terminated or out of memory)`,
+        );
+        return;
+      }
+      ping().then(seen, () => undefined);
+    }, PING_EVERY_MS);
+    try {
+      return await call(seen);
+    } finally {
+      clearInterval(timer);
+    }
+  };
+}

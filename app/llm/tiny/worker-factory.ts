@@ -1,9 +1,13 @@
 import { proxy, wrap } from 'comlink';
 import type { TinyWorkerApi } from '../../../workers/tiny.worker';
-import { watchWorker } from '../worker-crash';
+import { heartbeat, watchWorker } from '../worker-crash';
 import type { TinyWorkerFactory, TinyWorkerPort } from './tiny-model';
 
-/** Starts the real `tiny.worker.ts`; a worker whose script fails reports through `onCrash`. */
+/**
+ * Starts the real `tiny.worker.ts`. A worker whose script fails, or that goes silent while it
+ * generates (killed, out of memory: no token and no answer to a ping for 15 s), reports
+ * through `onCrash`, which rejects the generation in flight.
+ */
 export const startTinyWorker: TinyWorkerFactory = () => {
   const worker = new Worker(new URL('../../../workers/tiny.worker.ts', import.meta.url), {
     type: 'module',
@@ -11,9 +15,19 @@ export const startTinyWorker: TinyWorkerFactory = () => {
   });
   const remote = wrap<TinyWorkerApi>(worker);
   const watch = watchWorker(worker);
+  const watched = heartbeat(worker, watch, () => remote.ping());
   const port: TinyWorkerPort = {
     load: (spec) => remote.load(spec),
-    generate: (request, onDeltas) => remote.generate(request, proxy(onDeltas)),
+    generate: (request, onDeltas) =>
+      watched((seen) =>
+        remote.generate(
+          request,
+          proxy((text: string) => {
+            seen();
+            onDeltas(text);
+          }),
+        ),
+      ),
     interrupt: () => remote.interrupt(),
     unload: () => remote.unload(),
     benchDecode: (prompt, steps) => remote.benchDecode(prompt, steps),

@@ -1,16 +1,9 @@
 import { proxy, type Remote, wrap } from 'comlink';
 import type { LlmWorkerApi } from '../../../workers/llm.worker';
-import { watchWorker } from '../worker-crash';
+import { heartbeat, SILENCE_LIMIT_MS, watchWorker } from '../worker-crash';
 import type { LlmWorkerPort, WorkerFactory } from './webllm-model';
 
-/**
- * How long a generating worker may stay silent (no token, no answer to a ping) before it
- * counts as dead. A worker that is terminated or killed by the browser sends no event, and
- * comlink calls to it never settle: without this, a run would wait forever. Generous, because
- * a worker can be busy for a few seconds at a time (e.g. compiling a grammar) and still be fine.
- */
-export const SILENCE_LIMIT_MS = 15_000;
-const PING_EVERY_MS = 1_000;
+export { SILENCE_LIMIT_MS } from '../worker-crash';
 
 export interface SpawnedLlmWorker {
   remote: Remote<LlmWorkerApi>;
@@ -35,28 +28,7 @@ export function spawnLlmWorker(options: { silenceMs?: number } = {}): SpawnedLlm
   const watch = watchWorker(worker);
   return {
     remote,
-    async watched(call) {
-      let lastSeen = performance.now();
-      const seen = () => {
-        lastSeen = performance.now();
-      };
-      const timer = setInterval(() => {
-        if (watch.dead) return;
-        if (performance.now() - lastSeen > silenceMs) {
-          worker.terminate();
-          watch.crashed(
-            `it stopped answering for ${Math.round(silenceMs / 1000)} s (terminated or out of memory)`,
-          );
-          return;
-        }
-        remote.ping().then(seen, () => undefined);
-      }, PING_EVERY_MS);
-      try {
-        return await call(seen);
-      } finally {
-        clearInterval(timer);
-      }
-    },
+    watched: heartbeat(worker, watch, () => remote.ping(), silenceMs),
     terminate: watch.terminate,
     onCrash: watch.onCrash,
   };
