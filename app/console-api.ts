@@ -3,12 +3,12 @@ import type { Dialect, RunMode } from './agent/types';
 import type { BoundaryBench } from './console-bench';
 import type { TinyDecodeBench } from './console-bench-tiny';
 import type { UmiTestHooks } from './console-test-hooks';
-import { tNow } from './i18n/use-t';
 import type { GpuProbe } from './llm/gpu-probe';
 import type { ScriptStep } from './llm/scripted/render';
 import { type AppState, useAppStore } from './store';
 import { busyMessages } from './store/activity-messages';
 import type { benchStream } from './store/bench-controller';
+import { tNow } from './store/locale';
 import { cancelLoading, loadModels, probeAgain } from './store/models-controller';
 import type { SlotId } from './store/models-slice';
 import { startRun, stopRun } from './store/run-controller';
@@ -85,6 +85,7 @@ export function installConsoleApi(): void {
       // Say why nothing happens, and change no setting, while something else holds the models.
       const holder = selectBusyElsewhere('run')(store);
       if (holder) {
+        // Read once in the console: written in the language of the moment.
         const t = tNow(busyMessages);
         throw new Error(`${t(holder)} ${t('wait')}`);
       }

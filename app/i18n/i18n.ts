@@ -24,8 +24,11 @@ export interface Catalog<M extends Messages> {
   readonly 'zh-CN': { readonly [K in keyof M]: Message };
 }
 
-/** One feature's strings. The second argument must translate every key of the first. */
-export function defineMessages<M extends Messages>(
+/**
+ * One feature's strings. The second argument must translate every key of the first. The
+ * English strings keep their literal types (`const`), so `Coded` can read their placeholders.
+ */
+export function defineMessages<const M extends Messages>(
   en: M,
   zh: { readonly [K in keyof M]: Message },
 ): Catalog<M> {
@@ -33,6 +36,39 @@ export function defineMessages<M extends Messages>(
 }
 
 export type Translate<M extends Messages> = (key: keyof M & string, vars?: Vars) => string;
+
+/** A placeholder name; `{ ... }` in a code sample is text, not a placeholder (as in `format`). */
+type PlaceholderName<N extends string> = N extends '' | `${string}${' ' | '{'}${string}` ? never : N;
+
+/** The `{name}` placeholders of a template, as a union of names. */
+export type Placeholders<T extends string> = T extends `${string}{${infer N}}${infer Rest}`
+  ? PlaceholderName<N> | Placeholders<Rest>
+  : never;
+
+/**
+ * The values a message needs: one per placeholder of its English template, each text or a
+ * number — or, for a name in `Rich`, richer data that the code showing the message turns into
+ * text (a list of roles, a nested message). A function message takes any values.
+ */
+export type ValuesOf<T, Rich = object> = T extends string
+  ? string extends T
+    ? Vars
+    : [Placeholders<T>] extends [never]
+      ? undefined
+      : { readonly [K in Placeholders<T>]: K extends keyof Rich ? Rich[K] : string | number }
+  : Vars;
+
+/**
+ * A message for the user as data: the key of a catalog entry (`code`) and the values of its
+ * placeholders. Producers outside the interface return these instead of sentences; the page
+ * translates them when it shows them, so a notice follows a change of language. A code that is
+ * not in the catalog, or a missing value, does not compile.
+ */
+export type Coded<C extends { readonly en: Messages }, Rich = object> = {
+  [K in keyof C['en'] & string]: ValuesOf<C['en'][K], Rich> extends undefined
+    ? { readonly code: K; readonly values?: undefined }
+    : { readonly code: K; readonly values: ValuesOf<C['en'][K], Rich> };
+}[keyof C['en'] & string];
 
 /** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
 export function format(template: string, vars: Vars | undefined): string {
@@ -52,6 +88,15 @@ export function translate<M extends Messages>(
   const message = catalog[locale][key] ?? catalog.en[key];
   if (message === undefined) return key;
   return typeof message === 'function' ? message(vars ?? {}) : format(message, vars);
+}
+
+/** A coded message whose values are all text or numbers, in `locale`. */
+export function translateCoded<M extends Messages>(
+  catalog: Catalog<M>,
+  locale: Locale,
+  message: Coded<Catalog<M>>,
+): string {
+  return translate(catalog, locale, message.code, message.values as Vars | undefined);
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();

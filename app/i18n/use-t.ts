@@ -15,9 +15,8 @@ export function useT<M extends Messages>(catalog: Catalog<M>): Translate<M> {
   return useCallback((key, vars) => translate(catalog, locale, key, vars), [catalog, locale]);
 }
 
-/** Outside React (controllers, console API): the locale at the time of the call. */
-export function tNow<M extends Messages>(catalog: Catalog<M>): Translate<M> {
-  const stored = useAppStore.getState().locale;
-  const locale = isLocale(stored) ? stored : 'en';
-  return (key, vars) => translate(catalog, locale, key, vars);
-}
+/**
+ * `tNow` lives in app/store/locale.ts (a store module must not import this React module).
+ * Re-exported only for app/store/history-controller.ts, which still imports it from here.
+ */
+export { tNow } from '../store/locale';

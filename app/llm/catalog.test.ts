@@ -213,12 +213,17 @@ describe('customModel', () => {
     expect(() => customModel(input)).toThrow(message);
   });
 
-  it('names its error class', () => {
-    expect.assertions(1);
+  it('names its error class and carries the problem as a code with values', () => {
+    expect.assertions(3);
     try {
-      customModel({ ...valid, id: '' });
+      customModel({ ...valid, vramMB: -1 });
     } catch (error) {
       expect((error as Error).name).toBe('CatalogError');
+      expect((error as CatalogError).problem).toEqual({
+        code: 'positive',
+        values: { what: 'vramMB', value: -1 },
+      });
+      expect((error as Error).message).toBe('The VRAM estimate (MB) must be a positive number, not -1.');
     }
   });
 });

@@ -8,9 +8,20 @@
  */
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import type { Dialect } from '../agent/types';
+import {
+  type CustomModelField,
+  type CustomModelProblem,
+  customModelProblemText,
+} from './custom-model-messages';
 
+/** A custom model that cannot be used: `problem` says why (the message is the same in English). */
 export class CatalogError extends Error {
   override name = 'CatalogError';
+  readonly problem: CustomModelProblem;
+  constructor(problem: CustomModelProblem) {
+    super(customModelProblemText('en', problem));
+    this.problem = problem;
+  }
 }
 
 /** Fields of a WebLLM record that are kept verbatim so `toModelRecord` gives the engine what it expects. */
@@ -211,47 +222,42 @@ export interface CustomModelInput {
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
-function checkUrl(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new CatalogError(`The ${what} is empty.`);
+function checkUrl(value: unknown, what: CustomModelField): string {
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new CatalogError({ code: 'empty', values: { what } });
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new CatalogError(
-      `The ${what} "${value}" is not an absolute URL: write it in full, starting with https:// (or http://).`,
-    );
+    throw new CatalogError({ code: 'notAbsolute', values: { what, value } });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new CatalogError(`The ${what} "${value}" must start with https:// or http://, not ${url.protocol}`);
+    throw new CatalogError({ code: 'protocol', values: { what, value, protocol: url.protocol } });
   return url.href;
 }
 
-function checkPositive(value: number | undefined, what: string, integer: boolean): void {
+function checkPositive(value: number | undefined, what: CustomModelField, integer: boolean): void {
   if (value === undefined) return;
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)))
-    throw new CatalogError(
-      `The ${what} must be a positive ${integer ? 'whole number' : 'number'}, not ${value}.`,
-    );
+    throw new CatalogError({ code: integer ? 'positiveWhole' : 'positive', values: { what, value } });
 }
 
 /**
  * A user's own MLC-compiled model (for example α-UMi weights they compiled). Throws
- * `CatalogError` with a sentence the UI can show when the input is not usable.
+ * `CatalogError` with the problem (a coded message) when the input is not usable.
  */
 export function customModel(input: CustomModelInput): CatalogModel {
   const id = typeof input.id === 'string' ? input.id.trim() : '';
   if (!SAFE_ID.test(id) || id.includes('..'))
-    throw new CatalogError(
-      `The model id "${input.id}" is not usable: use 1–128 letters, digits, dots, dashes or underscores, starting with a letter or digit.`,
-    );
-  const modelUrl = checkUrl(input.modelUrl, 'model URL');
-  const modelLibUrl = checkUrl(input.modelLibUrl, 'model library URL');
+    throw new CatalogError({ code: 'badId', values: { id: String(input.id) } });
+  const modelUrl = checkUrl(input.modelUrl, 'modelUrl');
+  const modelLibUrl = checkUrl(input.modelLibUrl, 'modelLibUrl');
   if (!new URL(modelLibUrl).pathname.endsWith('.wasm'))
-    throw new CatalogError(`The model library URL "${input.modelLibUrl}" must point to a .wasm file.`);
-  checkPositive(input.vramMB, 'VRAM estimate (MB)', false);
-  checkPositive(input.contextWindow, 'context window', true);
+    throw new CatalogError({ code: 'notWasm', values: { url: String(input.modelLibUrl) } });
+  checkPositive(input.vramMB, 'vramMB', false);
+  checkPositive(input.contextWindow, 'contextWindow', true);
   if (input.dialect !== 'chat' && input.dialect !== 'alpha-umi')
-    throw new CatalogError(`The dialect must be "chat" or "alpha-umi", not "${String(input.dialect)}".`);
+    throw new CatalogError({ code: 'dialect', values: { value: String(input.dialect) } });
   const parsed = parseModelId(id);
   // The library's file name usually names the quantization when the id does not.
   const libFile = new URL(modelLibUrl).pathname.split('/').pop() ?? '';

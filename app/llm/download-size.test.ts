@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadSize, SizeCheckError, totalBytes, weightsBytes } from './PrepareOfflineSizes';
+import { downloadSize, SizeCheckError, totalBytes, weightsBytes } from './download-size';
 
 const record = {
   model: 'https://huggingface.co/mlc-ai/Tiny-MLC',

@@ -5,7 +5,7 @@
  * request with its length. Both are small requests to the model source the page uses.
  */
 import type { ModelRecord } from '@mlc-ai/web-llm';
-import { weightsBaseUrl } from '../../llm/model-source';
+import { weightsBaseUrl } from './model-source';
 
 export interface ModelDownloadSize {
   modelId: string;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { gpuFailureText, gpuNoteText } from './gpu-messages';
 import { type GpuAdapterLike, type GpuLike, type GpuLimits, probeGpu } from './gpu-probe';
+
+/** The English sentences the page shows for a probe (the probe itself returns data). */
+const en = {
+  failure: (probe: Awaited<ReturnType<typeof probeGpu>>) => (probe.ok ? '' : gpuFailureText('en', probe)),
+  notes: (notes: Parameters<typeof gpuNoteText>[1][]) => notes.map((n) => gpuNoteText('en', n)),
+};
 
 const GOOD_LIMITS: GpuLimits = {
   maxStorageBufferBindingSize: 2 ** 31 - 4,
@@ -38,12 +45,13 @@ describe('probeGpu', () => {
   it('reports a missing navigator.gpu with what to do', async () => {
     const probe = await probeGpu(undefined);
     expect(probe).toMatchObject({ ok: false, reason: 'no-webgpu' });
-    if (probe.ok) return;
-    expect(probe.message).toMatch(/Chrome or Edge 113/);
-    expect(probe.message).toMatch(/Safari 26/);
-    expect(probe.message).toMatch(/Firefox 141 or later on Windows/);
-    expect(probe.message).toMatch(/enable-unsafe-webgpu/);
-    expect(probe.message).toMatch(/scripted demo still works/);
+    const message = en.failure(probe);
+    expect(message).toMatch(/^This browser does not offer WebGPU, so the models cannot run here\. /);
+    expect(message).toMatch(/Chrome or Edge 113/);
+    expect(message).toMatch(/Safari 26/);
+    expect(message).toMatch(/Firefox 141 or later on Windows/);
+    expect(message).toMatch(/enable-unsafe-webgpu/);
+    expect(message).toMatch(/scripted demo still works/);
   });
 
   it('defaults to globalThis.navigator.gpu (absent in Node)', async () => {
@@ -53,7 +61,7 @@ describe('probeGpu', () => {
   it('reports a null adapter', async () => {
     const probe = await probeGpu(gpu(null));
     expect(probe).toMatchObject({ ok: false, reason: 'no-adapter' });
-    if (!probe.ok) expect(probe.message).toMatch(/no usable GPU.*scripted demo/s);
+    expect(en.failure(probe)).toMatch(/no usable GPU.*scripted demo/s);
   });
 
   it('asks for the high-performance adapter and reports a good one', async () => {
@@ -95,7 +103,10 @@ describe('probeGpu', () => {
     });
     const probe = await probeGpu(gpu(swiftshader));
     expect(probe).toMatchObject({ ok: true, shaderF16: false, adapter: { isFallbackAdapter: true } });
-    if (probe.ok) expect(probe.warnings).toEqual([expect.stringMatching(/software rendering.*very slow/)]);
+    if (probe.ok) {
+      expect(probe.warnings).toEqual([{ code: 'software' }]);
+      expect(en.notes(probe.warnings)).toEqual([expect.stringMatching(/software rendering.*very slow/)]);
+    }
     // Older browsers: the flag on the adapter, the name in requestAdapterInfo().
     const old = { ...adapter(), info: undefined, isFallbackAdapter: false } as GpuAdapterLike & {
       info?: undefined;
@@ -129,10 +140,18 @@ describe('probeGpu', () => {
     expect(probe).toMatchObject({ ok: false, reason: 'limits' });
     if (probe.ok || probe.reason !== 'limits') return;
     expect(probe.details.problems).toEqual([
-      expect.stringMatching(/maxComputeWorkgroupStorageSize is 16384; WebLLM needs at least 32768/),
-      expect.stringMatching(/maxStorageBuffersPerShaderStage is 8; WebLLM needs at least 10/),
+      { code: 'tooLow', values: { limit: 'maxComputeWorkgroupStorageSize', value: 16384, minimum: 32768 } },
+      { code: 'tooLow', values: { limit: 'maxStorageBuffersPerShaderStage', value: 8, minimum: 10 } },
     ]);
-    expect(probe.message).toMatch(/too low for WebLLM.*scripted demo/s);
+    expect(en.notes(probe.details.problems)).toEqual([
+      'maxComputeWorkgroupStorageSize is 16384; WebLLM needs at least 32768.',
+      'maxStorageBuffersPerShaderStage is 8; WebLLM needs at least 10.',
+    ]);
+    expect(en.failure(probe)).toBe(
+      "This GPU's WebGPU limits are too low for WebLLM: maxComputeWorkgroupStorageSize is 16384; WebLLM needs at least 32768. " +
+        'maxStorageBuffersPerShaderStage is 8; WebLLM needs at least 10. Try another browser or computer. ' +
+        'The scripted demo still works without a GPU.',
+    );
     expect(probe.details.limits.maxComputeWorkgroupStorageSize).toBe(16384);
   });
 
@@ -143,9 +162,9 @@ describe('probeGpu', () => {
     const probe = await probeGpu(gpu(small));
     expect(probe).toMatchObject({ ok: true });
     if (probe.ok) {
-      expect(probe.problems).toEqual([
-        expect.stringMatching(/maxStorageBufferBindingSize is only 128 MB.*larger models may fail/),
-        expect.stringMatching(/maxBufferSize is only 256 MB/),
+      expect(en.notes(probe.problems)).toEqual([
+        'maxStorageBufferBindingSize is only 128 MB (WebLLM wants 1024 MB): larger models may fail to load; prefer the Tiny preset.',
+        'maxBufferSize is only 256 MB (WebLLM wants 1024 MB): larger models may fail to load.',
       ]);
     }
     const tiny = adapter({ limits: { maxStorageBufferBindingSize: 64 * 2 ** 20 } });
@@ -160,7 +179,9 @@ describe('probeGpu', () => {
       reason: 'error',
       details: { name: 'OperationError', message: 'GPU process crashed' },
     });
-    if (!probe.ok) expect(probe.message).toMatch(/OperationError: GPU process crashed.*scripted demo/s);
+    expect(en.failure(probe)).toMatch(
+      /^Asking the browser for a GPU failed \(OperationError: GPU process crashed\)\. Reload the page.*scripted demo/s,
+    );
     const weird = await probeGpu(
       gpu(adapter({ features: undefined as unknown as GpuAdapterLike['features'] })),
     );

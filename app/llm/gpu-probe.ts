@@ -7,6 +7,7 @@
  * the page nor the workers need `@webgpu/types`; the real `GPU` object fits these shapes.
  */
 import type { NamedErrorData } from '../agent/types';
+import type { GpuNote } from './gpu-messages';
 
 export interface GpuAdapterInfoLike {
   readonly vendor?: string;
@@ -52,17 +53,21 @@ export interface GpuReport {
   adapter: GpuAdapterSummary;
   shaderF16: boolean;
   limits: GpuLimits;
-  /** Limits below what WebLLM asks for, one sentence each. */
-  problems: string[];
-  /** Things that work but badly (software rendering), one sentence each. */
-  warnings: string[];
+  /** Limits below what WebLLM asks for, one coded note each (gpu-messages.ts). */
+  problems: GpuNote[];
+  /** Things that work but badly (software rendering), one coded note each. */
+  warnings: GpuNote[];
 }
 
+/**
+ * What the probe found. A failure is its `reason` and `details`, not a sentence: the page
+ * writes the sentence in its language (gpu-messages.ts `gpuFailureText`).
+ */
 export type GpuProbe =
   | ({ ok: true } & GpuReport)
-  | { ok: false; reason: 'no-webgpu' | 'no-adapter'; message: string }
-  | { ok: false; reason: 'limits'; message: string; details: GpuReport }
-  | { ok: false; reason: 'error'; message: string; details: NamedErrorData };
+  | { ok: false; reason: 'no-webgpu' | 'no-adapter' }
+  | { ok: false; reason: 'limits'; details: GpuReport }
+  | { ok: false; reason: 'error'; details: NamedErrorData };
 
 /** What WebLLM 0.2.86 requests in `detectGPUDevice` (it fails below the minimums). */
 export const WEBLLM_LIMITS = {
@@ -74,53 +79,52 @@ export const WEBLLM_LIMITS = {
   maxBufferSize: { wanted: 1 << 30, minimum: 1 << 28 },
 } as const;
 
-export const BROWSER_ADVICE =
-  'Use Chrome or Edge 113 or later, Safari 26 or later, or Firefox 141 or later on Windows; ' +
-  'on Linux, Chrome needs WebGPU switched on (chrome://flags/#enable-unsafe-webgpu, or start it with --enable-unsafe-webgpu).';
-export const SCRIPTED_DEMO_ADVICE = 'The scripted demo still works without a GPU.';
-
 const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|software|basic render/i;
 
 function mb(bytes: number): string {
   return `${Math.floor(bytes / (1 << 20))} MB`;
 }
 
-function checkLimits(limits: GpuLimits): { problems: string[]; fatal: boolean } {
-  const problems: string[] = [];
+function checkLimits(limits: GpuLimits): { problems: GpuNote[]; fatal: boolean } {
+  const problems: GpuNote[] = [];
   let fatal = false;
-  if (limits.maxComputeWorkgroupStorageSize < WEBLLM_LIMITS.maxComputeWorkgroupStorageSize) {
+  const tooLow = (limit: keyof GpuLimits, value: number | string, minimum: number | string) => {
     fatal = true;
-    problems.push(
-      `maxComputeWorkgroupStorageSize is ${limits.maxComputeWorkgroupStorageSize}; WebLLM needs at least ${WEBLLM_LIMITS.maxComputeWorkgroupStorageSize}.`,
+    problems.push({ code: 'tooLow', values: { limit, value, minimum } });
+  };
+  if (limits.maxComputeWorkgroupStorageSize < WEBLLM_LIMITS.maxComputeWorkgroupStorageSize)
+    tooLow(
+      'maxComputeWorkgroupStorageSize',
+      limits.maxComputeWorkgroupStorageSize,
+      WEBLLM_LIMITS.maxComputeWorkgroupStorageSize,
     );
-  }
-  if (limits.maxStorageBuffersPerShaderStage < WEBLLM_LIMITS.maxStorageBuffersPerShaderStage) {
-    fatal = true;
-    problems.push(
-      `maxStorageBuffersPerShaderStage is ${limits.maxStorageBuffersPerShaderStage}; WebLLM needs at least ${WEBLLM_LIMITS.maxStorageBuffersPerShaderStage}.`,
+  if (limits.maxStorageBuffersPerShaderStage < WEBLLM_LIMITS.maxStorageBuffersPerShaderStage)
+    tooLow(
+      'maxStorageBuffersPerShaderStage',
+      limits.maxStorageBuffersPerShaderStage,
+      WEBLLM_LIMITS.maxStorageBuffersPerShaderStage,
     );
-  }
   const binding = WEBLLM_LIMITS.maxStorageBufferBindingSize;
   if (limits.maxStorageBufferBindingSize < binding.minimum) {
-    fatal = true;
-    problems.push(
-      `maxStorageBufferBindingSize is ${mb(limits.maxStorageBufferBindingSize)}; WebLLM needs at least ${mb(binding.minimum)}.`,
-    );
+    tooLow('maxStorageBufferBindingSize', mb(limits.maxStorageBufferBindingSize), mb(binding.minimum));
   } else if (limits.maxStorageBufferBindingSize < binding.wanted) {
-    problems.push(
-      `maxStorageBufferBindingSize is only ${mb(limits.maxStorageBufferBindingSize)} (WebLLM wants ${mb(binding.wanted)}): larger models may fail to load; prefer the Tiny preset.`,
-    );
+    problems.push({
+      code: 'lowPreferTiny',
+      values: {
+        limit: 'maxStorageBufferBindingSize',
+        value: mb(limits.maxStorageBufferBindingSize),
+        wanted: mb(binding.wanted),
+      },
+    });
   }
   const buffer = WEBLLM_LIMITS.maxBufferSize;
   if (limits.maxBufferSize < buffer.minimum) {
-    fatal = true;
-    problems.push(
-      `maxBufferSize is ${mb(limits.maxBufferSize)}; WebLLM needs at least ${mb(buffer.minimum)}.`,
-    );
+    tooLow('maxBufferSize', mb(limits.maxBufferSize), mb(buffer.minimum));
   } else if (limits.maxBufferSize < buffer.wanted) {
-    problems.push(
-      `maxBufferSize is only ${mb(limits.maxBufferSize)} (WebLLM wants ${mb(buffer.wanted)}): larger models may fail to load.`,
-    );
+    problems.push({
+      code: 'low',
+      values: { limit: 'maxBufferSize', value: mb(limits.maxBufferSize), wanted: mb(buffer.wanted) },
+    });
   }
   return { problems, fatal };
 }
@@ -178,26 +182,14 @@ export async function probeGpu(
   options: ProbeOptions = {},
 ): Promise<GpuProbe> {
   if (!gpu || typeof gpu.requestAdapter !== 'function') {
-    return {
-      ok: false,
-      reason: 'no-webgpu',
-      message: `This browser does not offer WebGPU, so the models cannot run here. ${BROWSER_ADVICE} ${SCRIPTED_DEMO_ADVICE}`,
-    };
+    return { ok: false, reason: 'no-webgpu' };
   }
   try {
     const adapter = await withTimeout(
       gpu.requestAdapter({ powerPreference: 'high-performance' }),
       options.timeoutMs ?? 10_000,
     );
-    if (!adapter) {
-      return {
-        ok: false,
-        reason: 'no-adapter',
-        message:
-          'WebGPU is available but the browser found no usable GPU (it may be blocklisted or disabled: see chrome://gpu, and update the graphics driver). ' +
-          `${BROWSER_ADVICE} ${SCRIPTED_DEMO_ADVICE}`,
-      };
-    }
+    if (!adapter) return { ok: false, reason: 'no-adapter' };
     const info = await adapterInfo(adapter);
     const summary: GpuAdapterSummary = {
       vendor: text(info.vendor),
@@ -212,12 +204,10 @@ export async function probeGpu(
       maxStorageBuffersPerShaderStage: Number(adapter.limits.maxStorageBuffersPerShaderStage),
       maxBufferSize: Number(adapter.limits.maxBufferSize),
     };
-    const warnings: string[] = [];
+    const warnings: GpuNote[] = [];
     const name = `${summary.vendor} ${summary.architecture} ${summary.device} ${summary.description}`;
     if (summary.isFallbackAdapter || SOFTWARE_ADAPTER.test(name)) {
-      warnings.push(
-        'This is a software (fallback) GPU adapter, such as SwiftShader: software rendering, so models will be very slow.',
-      );
+      warnings.push({ code: 'software' });
     }
     const { problems, fatal } = checkLimits(limits);
     const report: GpuReport = {
@@ -227,22 +217,9 @@ export async function probeGpu(
       problems,
       warnings,
     };
-    if (fatal) {
-      return {
-        ok: false,
-        reason: 'limits',
-        message: `This GPU's WebGPU limits are too low for WebLLM: ${problems.join(' ')} Try another browser or computer. ${SCRIPTED_DEMO_ADVICE}`,
-        details: report,
-      };
-    }
+    if (fatal) return { ok: false, reason: 'limits', details: report };
     return { ok: true, ...report };
   } catch (error) {
-    const details = errorData(error);
-    return {
-      ok: false,
-      reason: 'error',
-      message: `Asking the browser for a GPU failed (${details.name}: ${details.message}). Reload the page; if it keeps failing: ${BROWSER_ADVICE} ${SCRIPTED_DEMO_ADVICE}`,
-      details,
-    };
+    return { ok: false, reason: 'error', details: errorData(error) };
   }
 }

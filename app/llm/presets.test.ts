@@ -46,8 +46,14 @@ describe('presets against the real prebuilt catalog', () => {
       summarizer: 'SmolLM2-360M-Instruct-q4f32_1-MLC',
     });
     expect(tiny.notes).toEqual([
-      'Your GPU has no shader-f16: using Qwen2.5-0.5B-Instruct-q4f32_1-MLC instead of Qwen2.5-0.5B-Instruct-q4f16_1-MLC.',
-      'Your GPU has no shader-f16: using SmolLM2-360M-Instruct-q4f32_1-MLC instead of SmolLM2-360M-Instruct-q4f16_1-MLC.',
+      {
+        code: 'twin',
+        values: { twin: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', model: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC' },
+      },
+      {
+        code: 'twin',
+        values: { twin: 'SmolLM2-360M-Instruct-q4f32_1-MLC', model: 'SmolLM2-360M-Instruct-q4f16_1-MLC' },
+      },
     ]);
     expect(tiny.vramMB).toBeCloseTo(1060.2 * 2 + 579.61, 2);
     expect(tiny.unusableRoles).toEqual([]);
@@ -68,9 +74,10 @@ describe('presets against the real prebuilt catalog', () => {
     const resolved = resolvePreset(custom, catalog, { shaderF16: false });
     expect(resolved.unusableRoles).toEqual(['summarizer']);
     expect(resolved.roles.summarizer).toBe('Hermes-2-Pro-Mistral-7B-q4f16_1-MLC');
-    expect(resolved.notes.at(-1)).toMatch(
-      /no shader-f16 and Hermes-2-Pro-Mistral-7B-q4f16_1-MLC \(summarizer\) has no f32/,
-    );
+    expect(resolved.notes.at(-1)).toEqual({
+      code: 'noTwin',
+      values: { model: 'Hermes-2-Pro-Mistral-7B-q4f16_1-MLC', roles: ['summarizer'] },
+    });
   });
 });
 
@@ -103,7 +110,7 @@ describe('resolvePreset edge cases', () => {
     const resolved = resolvePreset(p, catalog, { shaderF16: true });
     expect(resolved.unusableRoles).toEqual(['planner', 'caller']);
     expect(resolved.notes).toEqual([
-      'Gone (planner and caller) is not in the model catalog: pick another model.',
+      { code: 'notInCatalog', values: { model: 'Gone', roles: ['planner', 'caller'] } },
     ]);
     expect(resolved.vramMB).toBe(0);
   });
@@ -118,7 +125,7 @@ describe('resolvePreset edge cases', () => {
     };
     expect(presetVramMB(p, catalog)).toBe(100);
     const resolved = resolvePreset(p, catalog, { shaderF16: true });
-    expect(resolved.notes).toEqual(['Shared mode loads one model: A-1B-q4f32_1-MLC plays every role.']);
+    expect(resolved.notes).toEqual([{ code: 'shared', values: { model: 'A-1B-q4f32_1-MLC' } }]);
   });
 
   it('lists one load per role in multi mode', () => {

@@ -4,6 +4,7 @@
  */
 import { AGENT_ROLES, type Role, type RunMode } from '../agent/types';
 import { type Catalog, type CatalogModel, f32Twin, findModel } from './catalog';
+import type { PresetNote } from './preset-messages';
 
 export type PresetId = 'tiny' | 'balanced' | 'one-model' | 'single';
 
@@ -93,15 +94,10 @@ export interface ResolvedPreset {
   roles: Partial<Record<Role, string>>;
   mode: RunMode;
   vramMB: number;
-  /** Sentences for the user: model switches, unusable models. */
-  notes: string[];
+  /** For the user: model switches, unusable models (coded: preset-messages.ts). */
+  notes: PresetNote[];
   /** Roles whose model cannot run on this GPU or is not in the catalog. */
   unusableRoles: Role[];
-}
-
-function roleList(roles: Role[]): string {
-  if (roles.length <= 1) return roles.join('');
-  return `${roles.slice(0, -1).join(', ')} and ${roles[roles.length - 1]}`;
 }
 
 /**
@@ -110,7 +106,7 @@ function roleList(roles: Role[]): string {
  */
 export function resolvePreset(preset: Preset, catalog: Catalog, gpu: { shaderF16: boolean }): ResolvedPreset {
   const roles: Partial<Record<Role, string>> = {};
-  const notes: string[] = [];
+  const notes: PresetNote[] = [];
   const unusableRoles: Role[] = [];
   const byModel = new Map<string, Role[]>();
   for (const [role, modelId] of Object.entries(preset.roles) as [Role, string | undefined][]) {
@@ -121,28 +117,25 @@ export function resolvePreset(preset: Preset, catalog: Catalog, gpu: { shaderF16
     const model: CatalogModel | undefined = findModel(catalog, modelId);
     let chosen = modelId;
     if (!model) {
-      notes.push(`${modelId} (${roleList(modelRoles)}) is not in the model catalog: pick another model.`);
+      notes.push({ code: 'notInCatalog', values: { model: modelId, roles: modelRoles } });
       unusableRoles.push(...modelRoles);
     } else if (model.needsF16 && !gpu.shaderF16) {
       const twin = f32Twin(catalog, modelId);
       if (twin) {
         chosen = twin.id;
-        notes.push(`Your GPU has no shader-f16: using ${twin.id} instead of ${modelId}.`);
+        notes.push({ code: 'twin', values: { twin: twin.id, model: modelId } });
       } else {
-        notes.push(
-          `Your GPU has no shader-f16 and ${modelId} (${roleList(modelRoles)}) has no f32 version: ` +
-            'it cannot run here. Pick a q4f32_1 model for this role.',
-        );
+        notes.push({ code: 'noTwin', values: { model: modelId, roles: modelRoles } });
         unusableRoles.push(...modelRoles);
       }
     } else if (!model.chatCapable) {
-      notes.push(`${modelId} is not a chat model and cannot play the ${roleList(modelRoles)}.`);
+      notes.push({ code: 'notChat', values: { model: modelId, roles: modelRoles } });
       unusableRoles.push(...modelRoles);
     }
     for (const role of modelRoles) roles[role] = chosen;
   }
   const loads = modelLoads(preset.mode, roles);
   if (preset.mode === 'shared' && new Set(Object.values(roles)).size > 1)
-    notes.push(`Shared mode loads one model: ${loads[0]?.modelId ?? 'none'} plays every role.`);
+    notes.push({ code: 'shared', values: { model: loads[0]?.modelId ?? 'none' } });
   return { roles, mode: preset.mode, vramMB: sumVram(loads, catalog), notes, unusableRoles };
 }

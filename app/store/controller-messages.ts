@@ -1,8 +1,14 @@
-import { defineMessages } from '../i18n/i18n';
+import type { Role } from '../agent/types';
+import { type Coded, defineMessages } from '../i18n/i18n';
 
 /**
- * Sentences the controllers put into the store for the page to show (notices, slot status).
- * They are written with `tNow`, in the language of the moment they happen.
+ * What the controllers tell the user (notices, slot status, the lesson link). The store keeps
+ * each as a coded message (`ControllerNotice`: the key and its values) and the page translates
+ * it when it shows it, so a notice follows a change of language. `{roles}` is a list of roles,
+ * named in the interface language when shown.
+ *
+ * `untitled` and `importedTitle` are not notices: history-controller.ts writes them into a
+ * saved run's title, in the language of the moment.
  */
 export const controllerMessages = defineMessages(
   {
@@ -20,6 +26,9 @@ export const controllerMessages = defineMessages(
       'Lesson loaded from the link: task, mode, tools and settings are set (not on this device: {tools} — import those tools). Press Run.',
     lessonDroppedSampling:
       'Some sampling values in the link were invalid and were left at their defaults ({problems}). Check them under Role settings.',
+    lessonTooLong: 'The lesson link is too long to be a lesson.',
+    lessonDamaged: 'The lesson link is damaged (it could not be decoded). Ask for the link again.',
+    lessonNoTask: 'The lesson link has no task.',
   },
   {
     untitled: '未命名的运行',
@@ -35,19 +44,20 @@ export const controllerMessages = defineMessages(
     lessonLoadedMissing:
       '已从链接载入课堂：任务、模式、工具和设置都已设好（本设备上没有：{tools}——请导入这些工具）。请点“运行”。',
     lessonDroppedSampling: '链接中的部分采样设置无效，已保留默认值（{problems}）。请在“角色设置”中检查。',
+    lessonTooLong: '这个课堂链接太长，不是有效的课堂。',
+    lessonDamaged: '这个课堂链接已损坏（无法解码）。请重新索取链接。',
+    lessonNoTask: '这个课堂链接里没有任务。',
   },
 );
 
-/** The refusals of app/store/lesson-link.ts, recognised by their exact English text. */
-export const lessonErrorMessages = defineMessages(
-  {
-    tooLong: 'The lesson link is too long to be a lesson.',
-    damaged: 'The lesson link is damaged (it could not be decoded). Ask for the link again.',
-    noTask: 'The lesson link has no task.',
-  },
-  {
-    tooLong: '这个课堂链接太长，不是有效的课堂。',
-    damaged: '这个课堂链接已损坏（无法解码）。请重新索取链接。',
-    noTask: '这个课堂链接里没有任务。',
-  },
-);
+export type ControllerNotice = Coded<typeof controllerMessages, { roles: readonly Role[] }>;
+
+type NoticeOf<K extends ControllerNotice['code']> = Extract<ControllerNotice, { code: K }>;
+
+/** What a model slot says under its row. */
+export type SlotNotice = NoticeOf<
+  'slotLoaded' | 'slotCancelled' | 'slotQueued' | 'slotBlocked' | 'slotDeleted'
+>;
+
+/** Why a lesson link was refused (lesson-link.ts). */
+export type LessonLinkError = NoticeOf<'lessonTooLong' | 'lessonDamaged' | 'lessonNoTask'>;

@@ -1,16 +1,7 @@
-import { tNow } from '../i18n/use-t';
-import { controllerMessages, lessonErrorMessages } from './controller-messages';
+import type { ControllerNotice } from './controller-messages';
 import { useAppStore } from './index';
 import { type Lesson, lessonHash, parseLessonHash } from './lesson-link';
 import { setToolEnabled } from './tools-controller';
-
-/** A refusal of lesson-link.ts in the interface language (an unknown one stays as it came). */
-function lessonError(error: string): string {
-  const key = (Object.keys(lessonErrorMessages.en) as (keyof typeof lessonErrorMessages.en)[]).find(
-    (k) => lessonErrorMessages.en[k] === error,
-  );
-  return key ? tNow(lessonErrorMessages)(key) : error;
-}
 
 /** The current task and settings as a lesson link (outputs are never included). */
 export function currentLessonUrl(): string {
@@ -32,11 +23,14 @@ export function currentLessonUrl(): string {
   return `${location.origin}${location.pathname}${lessonHash(lesson)}`;
 }
 
-/** Applies a lesson link found in the URL (after the tools are loaded). Returns what to tell the user. */
-export async function applyLessonFromUrl(hash = location.hash): Promise<string | undefined> {
+/**
+ * Applies a lesson link found in the URL (after the tools are loaded). Returns what to tell the
+ * user: coded messages, shown one after another in the interface language.
+ */
+export async function applyLessonFromUrl(hash = location.hash): Promise<ControllerNotice[] | undefined> {
   const parsed = parseLessonHash(hash);
   if (!parsed) return undefined;
-  if (!parsed.ok) return lessonError(parsed.error);
+  if (!parsed.ok) return [parsed.error];
   const { lesson } = parsed;
   const store = useAppStore.getState();
   if (lesson.locale) store.setLocale(lesson.locale);
@@ -57,10 +51,11 @@ export async function applyLessonFromUrl(hash = location.hash): Promise<string |
     const known = new Set(useAppStore.getState().toolList.map((t) => t.name));
     missing.push(...lesson.tools.filter((t) => !known.has(t)));
   }
-  const t = tNow(controllerMessages);
-  const loaded =
-    missing.length > 0 ? t('lessonLoadedMissing', { tools: missing.join(', ') }) : t('lessonLoaded');
+  const loaded: ControllerNotice =
+    missing.length > 0
+      ? { code: 'lessonLoadedMissing', values: { tools: missing.join(', ') } }
+      : { code: 'lessonLoaded' };
   return parsed.dropped
-    ? `${loaded} ${t('lessonDroppedSampling', { problems: parsed.dropped.join('; ') })}`
-    : loaded;
+    ? [loaded, { code: 'lessonDroppedSampling', values: { problems: parsed.dropped.join('; ') } }]
+    : [loaded];
 }

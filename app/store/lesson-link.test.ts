@@ -24,11 +24,16 @@ describe('lesson links', () => {
     expect(parseLessonHash('#about')).toBeUndefined();
   });
 
-  it('refuses a damaged link with a sentence, and drops bad fields instead of trusting them', () => {
+  it('refuses a damaged link with a coded message, and drops bad fields instead of trusting them', () => {
     expect(parseLessonHash('#lesson=%%%')).toBeUndefined();
-    expect(parseLessonHash('#lesson=bm90IGpzb24')).toMatchObject({
+    expect(parseLessonHash('#lesson=bm90IGpzb24')).toEqual({ ok: false, error: { code: 'lessonDamaged' } });
+    expect(parseLessonHash(`#lesson=${'A'.repeat(16_001)}`)).toEqual({
       ok: false,
-      error: expect.stringContaining('damaged'),
+      error: { code: 'lessonTooLong' },
+    });
+    expect(parseLessonHash(lessonHash({ task: 1 } as never))).toEqual({
+      ok: false,
+      error: { code: 'lessonNoTask' },
     });
     const hostile = lessonHash({
       task: 't',

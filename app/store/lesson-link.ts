@@ -1,6 +1,7 @@
 import { checkSampling } from '../agent/sampling-rules';
 import type { Dialect, Role, RunMode, SamplingSettings } from '../agent/types';
 import { isLocale, type Locale } from '../i18n/i18n';
+import type { LessonLinkError } from './controller-messages';
 
 /**
  * A lesson link: the task, mode, dialect, tools and settings of a run, in the URL hash (never
@@ -58,21 +59,18 @@ function pickRoles<T>(value: unknown, check: (v: unknown) => v is T): Partial<Re
  */
 export function parseLessonHash(
   hash: string,
-): { ok: true; lesson: Lesson; dropped?: string[] } | { ok: false; error: string } | undefined {
+): { ok: true; lesson: Lesson; dropped?: string[] } | { ok: false; error: LessonLinkError } | undefined {
   const match = /^#lesson=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!match?.[1]) return undefined;
-  if (hash.length > MAX_HASH) return { ok: false, error: 'The lesson link is too long to be a lesson.' };
+  if (hash.length > MAX_HASH) return { ok: false, error: { code: 'lessonTooLong' } };
   let data: Record<string, unknown>;
   try {
     data = JSON.parse(fromBase64Url(match[1])) as Record<string, unknown>;
   } catch {
-    return {
-      ok: false,
-      error: 'The lesson link is damaged (it could not be decoded). Ask for the link again.',
-    };
+    return { ok: false, error: { code: 'lessonDamaged' } };
   }
   if (typeof data !== 'object' || data === null || typeof data.task !== 'string') {
-    return { ok: false, error: 'The lesson link has no task.' };
+    return { ok: false, error: { code: 'lessonNoTask' } };
   }
   const lesson: Lesson = {
     task: data.task.slice(0, 4000),

@@ -1,13 +1,13 @@
+import type { ModelRecord } from '@mlc-ai/web-llm';
 import { toErrorData } from '../agent/errors';
 import type { Role, RoleModel, RunMode } from '../agent/types';
-import { tNow } from '../i18n/use-t';
-import { findModel, modelLabel, toModelRecord } from '../llm/catalog';
+import { type CatalogModel, findModel, modelLabel, toModelRecord } from '../llm/catalog';
+import { downloadSize, type ModelDownloadSize } from '../llm/download-size';
 import { probeGpu } from '../llm/gpu-probe';
 import { applyModelSource, currentAppBaseUrl } from '../llm/model-source';
 import { loadCatalogForPage } from '../llm/prebuilt-catalog';
 import { WebLlmRoleModel } from '../llm/webllm/webllm-model';
 import { startLlmWorker } from '../llm/webllm/worker-factory';
-import { controllerMessages } from './controller-messages';
 import { useAppStore } from './index';
 import { plannedSlots, type SlotId, type SlotState } from './models-slice';
 
@@ -49,6 +49,25 @@ export async function requestPersistentStorage(): Promise<boolean> {
   return granted;
 }
 
+/** A catalog model as WebLLM loads it: its record, pointed at the model source the page uses. */
+function sourcedRecord(model: CatalogModel): ModelRecord {
+  return applyModelSource(toModelRecord(model), useAppStore.getState().modelSource, currentAppBaseUrl());
+}
+
+/**
+ * "Prepare for offline": what the planned models will download, asked of the model source
+ * before anything is downloaded (download-size.ts). Throws SizeCheckError naming the URL.
+ */
+export async function plannedDownloadSizes(): Promise<ModelDownloadSize[]> {
+  const state = useAppStore.getState();
+  const list: ModelDownloadSize[] = [];
+  for (const id of new Set(plannedSlots(state).map((s) => s.modelId))) {
+    const model = state.catalog && findModel(state.catalog, id);
+    if (model) list.push(await downloadSize(sourcedRecord(model)));
+  }
+  return list;
+}
+
 function bridgeFor(slot: SlotState): WebLlmRoleModel {
   const state = useAppStore.getState();
   const existing = bridges.get(slot.slot);
@@ -56,7 +75,7 @@ function bridgeFor(slot: SlotState): WebLlmRoleModel {
   existing?.restart();
   const model = state.catalog && findModel(state.catalog, slot.modelId);
   if (!model) throw new Error(`${slot.modelId} is not in the model catalog.`);
-  const record = applyModelSource(toModelRecord(model), state.modelSource, currentAppBaseUrl());
+  const record = sourcedRecord(model);
   const bridge = new WebLlmRoleModel(startLlmWorker, {
     record,
     label: modelLabel(model),
@@ -77,7 +96,13 @@ function bridgeFor(slot: SlotState): WebLlmRoleModel {
 
 async function loadSlot(slot: SlotState, signal: AbortSignal): Promise<boolean> {
   const { updateSlot } = useAppStore.getState();
-  updateSlot(slot.slot, { status: 'loading', progress: 0, phase: 'start worker', text: '' });
+  updateSlot(slot.slot, {
+    status: 'loading',
+    progress: 0,
+    phase: 'start worker',
+    text: '',
+    notice: undefined,
+  });
   try {
     const bridge = bridgeFor(slot);
     if (bridge.currentStatus === 'ready') {
@@ -93,7 +118,8 @@ async function loadSlot(slot: SlotState, signal: AbortSignal): Promise<boolean> 
       status: 'ready',
       progress: 1,
       phase: 'ready',
-      text: tNow(controllerMessages)('slotLoaded'),
+      text: '',
+      notice: { code: 'slotLoaded' },
       ...(bridge.engineVersion ? { webllmVersion: bridge.engineVersion } : {}),
     });
     return true;
@@ -104,7 +130,8 @@ async function loadSlot(slot: SlotState, signal: AbortSignal): Promise<boolean> 
       updateSlot(slot.slot, {
         status: 'cancelled',
         phase: '',
-        text: tNow(controllerMessages)('slotCancelled'),
+        text: '',
+        notice: { code: 'slotCancelled' },
       });
       return false;
     }
@@ -123,7 +150,7 @@ export async function loadModels(only?: SlotId): Promise<void> {
   for (const slot of planned) {
     const current = state.slots[slot.slot];
     if (current?.status !== 'ready')
-      state.updateSlot(slot.slot, { status: 'queued', text: tNow(controllerMessages)('slotQueued') });
+      state.updateSlot(slot.slot, { status: 'queued', text: '', notice: { code: 'slotQueued' } });
   }
   for (const [i, slot] of planned.entries()) {
     if (controller.signal.aborted) break;
@@ -134,7 +161,8 @@ export async function loadModels(only?: SlotId): Promise<void> {
         if (useAppStore.getState().slots[later.slot]?.status === 'queued') {
           useAppStore.getState().updateSlot(later.slot, {
             status: 'idle',
-            text: tNow(controllerMessages)('slotBlocked', { roles: slot.roles.join(' + ') }),
+            text: '',
+            notice: { code: 'slotBlocked', values: { roles: slot.roles } },
           });
         }
       }
@@ -149,7 +177,7 @@ export function cancelLoading(): void {
   loadController?.abort();
   for (const slot of Object.values(useAppStore.getState().slots)) {
     if (slot?.status === 'queued')
-      useAppStore.getState().updateSlot(slot.slot, { status: 'cancelled', text: '' });
+      useAppStore.getState().updateSlot(slot.slot, { status: 'cancelled', text: '', notice: undefined });
   }
 }
 
@@ -219,7 +247,8 @@ export async function deleteCachedModel(slot: SlotId): Promise<void> {
     status: 'idle',
     progress: 0,
     phase: '',
-    text: tNow(controllerMessages)('slotDeleted'),
+    text: '',
+    notice: { code: 'slotDeleted' },
   });
   await refreshStorage();
 }

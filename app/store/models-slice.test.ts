@@ -29,7 +29,7 @@ describe('models slice', () => {
       caller: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC',
       summarizer: 'SmolLM2-360M-Instruct-q4f32_1-MLC',
     });
-    expect(state.presetNotes.join(' ')).toMatch(/no shader-f16/);
+    expect(state.presetNotes.map((note) => note.code)).toEqual(['twin', 'twin']);
     expect(Object.keys(state.slots)).toEqual(['planner', 'caller', 'summarizer']);
   });
 

@@ -3,7 +3,9 @@ import type { NamedErrorData, Role, RunMode } from '../agent/types';
 import { type CatalogModel, type CustomModelInput, customModel } from '../llm/catalog';
 import type { GpuProbe } from '../llm/gpu-probe';
 import type { ModelSource } from '../llm/model-source';
+import type { PresetNote } from '../llm/preset-messages';
 import { findPreset, modelLoads, type PresetId, resolvePreset } from '../llm/presets';
+import type { SlotNotice } from './controller-messages';
 import type { AppState } from './index';
 
 /** One loaded copy of a model: a worker serving one role, or all roles in shared/single mode. */
@@ -19,7 +21,10 @@ export interface SlotState {
   progress: number;
   /** download, load to GPU, shader compile, check — what the progress bar is doing. */
   phase: string;
+  /** The engine's own progress line (WebLLM's words, shown as they come). */
   text: string;
+  /** What the controller says about the slot (loaded, waiting, blocked...), translated when shown. */
+  notice?: SlotNotice | undefined;
   error?: NamedErrorData;
   cached?: boolean;
   webllmVersion?: string;
@@ -40,14 +45,14 @@ export interface ModelsSlice {
   /** The model per role as it will run (after the f32 switch); any role can be changed. */
   roleModels: Partial<Record<Role, string>>;
   modelsMode: RunMode;
-  presetNotes: string[];
+  presetNotes: PresetNote[];
   modelSource: ModelSource;
   cacheBackend: CacheBackend;
   slots: Partial<Record<SlotId, SlotState>>;
   storage: StorageInfo | undefined;
   /** The user's own MLC-compiled models (e.g. α-UMi weights), kept across visits. */
   customModels: CustomModelInput[];
-  /** Adds a custom model; throws `CatalogError` with a sentence when the input is unusable. */
+  /** Adds a custom model; throws `CatalogError` (its `problem` says why) when the input is unusable. */
   addCustomModel: (input: CustomModelInput) => void;
   removeCustomModel: (id: string) => void;
   setGpu: (gpu: GpuProbe) => void;

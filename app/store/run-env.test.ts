@@ -17,7 +17,7 @@ describe('runEnvironment', () => {
   it('leaves the GPU out when there is none', () => {
     const env = runEnvironment({
       engine: 'webllm',
-      gpu: { ok: false, reason: 'no-webgpu', message: 'no' },
+      gpu: { ok: false, reason: 'no-webgpu' },
     });
     expect(env).not.toHaveProperty('gpu');
   });

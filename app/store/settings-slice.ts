@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Dialect, Role, RunMode, SamplingSettings } from '../agent/types';
 import { detectLocale, type Locale } from '../i18n/i18n';
+import type { ControllerNotice } from './controller-messages';
 import type { AppState } from './index';
 
 /** `tiny`: the built-in tiny α-UMi models (the default); `scripted`: the labelled demo. */
@@ -27,9 +28,9 @@ export interface SettingsSlice {
   /** Step-through: pause after each model turn so the user can read, edit, then go on. */
   stepThrough: boolean;
   setStepThrough: (on: boolean) => void;
-  /** A one-line message about how the page was set up (e.g. from a lesson link). */
-  pageNotice: string | undefined;
-  setPageNotice: (notice: string | undefined) => void;
+  /** A line about how the page was set up (e.g. from a lesson link): coded messages, shown in a row. */
+  pageNotice: readonly ControllerNotice[] | undefined;
+  setPageNotice: (notice: readonly ControllerNotice[] | undefined) => void;
   setRoleSampling: (role: Role, patch: Partial<SamplingSettings>) => void;
   setSystemPrompt: (role: Role, prompt: string | undefined) => void;
   setTask: (task: string) => void;

@@ -42,7 +42,12 @@ describe('modelPlan', () => {
     expect(plan?.loads).toEqual([
       expect.objectContaining({ roles: ['backbone'], modelId: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC' }),
     ]);
-    expect(plan?.notes.join(' ')).toMatch(/shader-f16/);
+    expect(plan?.notes).toEqual([
+      {
+        code: 'twin',
+        values: { twin: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC', model: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' },
+      },
+    ]);
   });
 
   it('the current models: their mode and roles as the Models panel has them', () => {

@@ -1,5 +1,6 @@
 import { AGENT_ROLES, type Role, type RunMode } from '../agent/types';
 import { type Catalog, type CatalogModel, findModel } from '../llm/catalog';
+import type { PresetNote } from '../llm/preset-messages';
 import { findPreset, modelLoads, PRESETS, type PresetId, resolvePreset } from '../llm/presets';
 
 /**
@@ -48,7 +49,7 @@ export interface ModelPlan {
   downloadMB: number;
   /** Distinct models whose size cannot be estimated. */
   unknownSizes: string[];
-  notes: string[];
+  notes: PresetNote[];
   unusableRoles: Role[];
 }
 
@@ -61,7 +62,7 @@ export function modelPlan(
 ): ModelPlan | undefined {
   let mode: RunMode;
   let roles: Partial<Record<Role, string>>;
-  let notes: string[] = [];
+  let notes: PresetNote[] = [];
   let unusableRoles: Role[] = [];
   if (choice === 'current') {
     ({ mode, roles } = current);

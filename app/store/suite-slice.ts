@@ -3,6 +3,7 @@ import type { RunMetrics } from '../agent/eval/suite/metrics';
 import { mergeResults, type SuiteResult } from '../agent/eval/suite/results';
 import type { Trace } from '../agent/trace';
 import type { NamedErrorData, RunMode } from '../agent/types';
+import type { PresetNote } from '../llm/preset-messages';
 import { TINY_SYSTEMS, type TinySystemId } from '../llm/tiny/manifest';
 import type { AppState } from './index';
 import type { LabNoticeKey } from './suite-messages';
@@ -20,7 +21,7 @@ export interface LabNotice {
   /** A named error after the sentence (ErrorText translates the known ones). */
   error?: NamedErrorData;
   /** Notes of the preset resolution (why a preset cannot run), translated when shown. */
-  notes?: string[];
+  notes?: PresetNote[];
 }
 
 export interface SuiteProgress {

@@ -1,13 +1,12 @@
 import { toErrorData } from '../agent/errors';
 import type { ToolResult, ToolRunner } from '../agent/types';
-import { tNow } from '../i18n/use-t';
 import { createRunJavascriptTool } from '../tools/builtin/run-javascript';
 import { createDefaultRegistry, type RegisteredTool, type ToolRegistry } from '../tools/registry';
 import { createToolRunner } from '../tools/runner';
 import { createSandboxExecutor } from '../tools/sandbox/executor';
 import { getSandbox } from '../tools/sandbox/sandbox-bridge';
 import { checkUserTool, parseToolPack, toolPack, type UserToolData } from '../tools/tool-pack';
-import { controllerMessages } from './controller-messages';
+import type { ToolProblem } from '../tools/tool-pack-messages';
 import { useAppStore } from './index';
 import type { ToolInfo } from './tools-slice';
 import {
@@ -82,18 +81,18 @@ export async function initTools(): Promise<void> {
   } catch (error) {
     useAppStore
       .getState()
-      .setToolsNotice(tNow(controllerMessages)('toolsNotLoaded', { error: toErrorData(error).message }));
+      .setToolsNotice({ code: 'toolsNotLoaded', values: { error: toErrorData(error).message } });
   }
   publish();
 }
 
 /** Creates or updates a user tool. Returns the problems (nothing is saved when there are any). */
-export async function saveTool(draft: UserToolData, previousName?: string): Promise<string[]> {
+export async function saveTool(draft: UserToolData, previousName?: string): Promise<ToolProblem[]> {
   const problems = checkUserTool(draft);
   if (builtinNames(getRegistry()).has(draft.name))
-    problems.push(`"${draft.name}" is a built-in tool; choose another name.`);
+    problems.push({ code: 'builtin', values: { name: draft.name } });
   if (draft.name !== previousName && userTools.has(draft.name)) {
-    problems.push(`A tool named "${draft.name}" already exists.`);
+    problems.push({ code: 'exists', values: { name: draft.name } });
   }
   if (problems.length > 0) return problems;
   const stored: StoredUserTool = {
@@ -138,9 +137,7 @@ export async function setToolEnabled(name: string, enabled: boolean): Promise<vo
   } catch (error) {
     useAppStore
       .getState()
-      .setToolsNotice(
-        tNow(controllerMessages)('toolChangeNotSaved', { name, error: toErrorData(error).message }),
-      );
+      .setToolsNotice({ code: 'toolChangeNotSaved', values: { name, error: toErrorData(error).message } });
   }
 }
 
@@ -150,17 +147,12 @@ export async function setToolEnabled(name: string, enabled: boolean): Promise<vo
  */
 export async function importToolPack(
   text: string,
-): Promise<{ ok: true; added: string[] } | { ok: false; errors: string[] }> {
+): Promise<{ ok: true; added: string[] } | { ok: false; errors: ToolProblem[] }> {
   const parsed = parseToolPack(text, builtinNames(getRegistry()));
   if (!parsed.ok) return parsed;
   const taken = parsed.tools.filter((t) => userTools.has(t.name)).map((t) => t.name);
   if (taken.length > 0) {
-    return {
-      ok: false,
-      errors: [
-        `Already in your tools: ${taken.join(', ')}. Rename or delete them first; nothing was imported.`,
-      ],
-    };
+    return { ok: false, errors: [{ code: 'taken', values: { names: taken.join(', ') } }] };
   }
   const stored = parsed.tools.map((t) => ({ ...t, enabled: true, updatedAt: Date.now() }));
   await saveUserTools(stored);

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { JsonSchema } from '../agent/types';
+import type { ControllerNotice } from './controller-messages';
 import type { AppState } from './index';
 
 /** A tool as the tool manager shows it. */
@@ -18,10 +19,10 @@ export interface ToolsSlice {
   /** Built-in tools the user switched off (user tools keep their flag in IndexedDB). */
   disabledBuiltins: string[];
   /** A storage problem to show (tools still work in memory). */
-  toolsNotice: string | undefined;
+  toolsNotice: ControllerNotice | undefined;
   setToolList: (tools: ToolInfo[]) => void;
   setDisabledBuiltins: (names: string[]) => void;
-  setToolsNotice: (notice: string | undefined) => void;
+  setToolsNotice: (notice: ControllerNotice | undefined) => void;
 }
 
 export const createToolsSlice: StateCreator<AppState, [], [], ToolsSlice> = (set) => ({

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SOURCE_CHARS, parseToolPack, TOOL_PACK_FORMAT, toolPack, type UserToolData } from './tool-pack';
+import { type ToolProblem, toolProblemText } from './tool-pack-messages';
+
+/** The problems as the English page shows them. */
+const english = (errors: readonly ToolProblem[]) => errors.map((e) => toolProblemText('en', e));
 
 const slugify: UserToolData = {
   name: 'slugify',
@@ -40,12 +44,18 @@ describe('tool packs', () => {
   ])('rejects %s with a clear message', (_label, text, message) => {
     const result = parseToolPack(text);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors.join('\n')).toMatch(message);
+    expect(!result.ok && english(result.errors).join('\n')).toMatch(message);
   });
 
   it('refuses to shadow a built-in tool', () => {
     const result = parseToolPack(packText([{ ...slugify, name: 'calculator' }]), new Set(['calculator']));
-    expect(!result.ok && result.errors[0]).toMatch(/"calculator" is a built-in tool/);
+    expect(!result.ok && result.errors[0]).toEqual({
+      code: 'builtinInPack',
+      values: { label: { code: 'numberedNamed', values: { n: 1, name: 'calculator' } }, name: 'calculator' },
+    });
+    expect(!result.ok && english(result.errors)[0]).toBe(
+      'Tool 1 (calculator): "calculator" is a built-in tool; rename it.',
+    );
   });
 
   it('reports every problem of every tool at once', () => {

@@ -1,5 +1,6 @@
 import type { JsonSchema, ToolDefinition } from '../agent/types';
 import { schemaProblem } from '../agent/validate-args';
+import type { ToolLabel, ToolProblem } from './tool-pack-messages';
 
 /**
  * A tool pack: user tools as a JSON file, for sharing and backup. Import validates the whole
@@ -27,42 +28,42 @@ export interface ToolPack {
   tools: UserToolData[];
 }
 
-export type PackValidation = { ok: true; tools: UserToolData[] } | { ok: false; errors: string[] };
+/** The problems are coded messages (tool-pack-messages.ts), shown in the interface language. */
+export type PackValidation = { ok: true; tools: UserToolData[] } | { ok: false; errors: ToolProblem[] };
 
-/** Checks one user tool; returns sentences naming what is wrong (empty when it is fine). */
-export function checkUserTool(tool: unknown, label = 'The tool'): string[] {
-  if (typeof tool !== 'object' || tool === null || Array.isArray(tool)) return [`${label} is not an object.`];
+/** Checks one user tool; returns what is wrong (empty when it is fine). */
+export function checkUserTool(tool: unknown, label: ToolLabel = { code: 'theTool' }): ToolProblem[] {
+  if (typeof tool !== 'object' || tool === null || Array.isArray(tool))
+    return [{ code: 'notObject', values: { label } }];
   const t = tool as Record<string, unknown>;
-  const errors: string[] = [];
+  const errors: ToolProblem[] = [];
   if (typeof t.name !== 'string' || !TOOL_NAME.test(t.name)) {
-    errors.push(
-      `${label}: the name must be 1–64 letters, digits, "_" or "-" (got ${JSON.stringify(t.name)}).`,
-    );
+    errors.push({ code: 'badName', values: { label, got: String(JSON.stringify(t.name)) } });
   }
   if (typeof t.description !== 'string' || t.description.trim() === '') {
-    errors.push(`${label}: the description is missing (the models read it to choose the tool).`);
+    errors.push({ code: 'noDescription', values: { label } });
   }
   const params = t.parameters;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    errors.push(`${label}: "parameters" must be a JSON Schema object.`);
+    errors.push({ code: 'paramsNotObject', values: { label } });
   } else if ((params as JsonSchema).type !== 'object') {
-    errors.push(`${label}: "parameters" must be a JSON Schema of type "object".`);
+    errors.push({ code: 'paramsNotObjectType', values: { label } });
   } else {
     const problem = schemaProblem(params as JsonSchema);
-    if (problem) errors.push(`${label}: "parameters" is not a valid JSON Schema (${problem}).`);
+    if (problem) errors.push({ code: 'paramsInvalid', values: { label, error: problem } });
   }
   if (typeof t.source !== 'string' || t.source.trim() === '') {
-    errors.push(`${label}: the JavaScript source is empty.`);
+    errors.push({ code: 'emptySource', values: { label } });
   } else if (t.source.length > MAX_SOURCE_CHARS) {
-    errors.push(`${label}: the source is ${t.source.length} characters; the limit is ${MAX_SOURCE_CHARS}.`);
+    errors.push({ code: 'longSource', values: { label, n: t.source.length, max: MAX_SOURCE_CHARS } });
   } else if (!/\bfunction\s+run\s*\(|\brun\s*=/.test(t.source)) {
-    errors.push(`${label}: the source must define \`function run(args) { ... }\`.`);
+    errors.push({ code: 'noRun', values: { label } });
   }
   if (
     t.examples !== undefined &&
     (!Array.isArray(t.examples) || t.examples.some((e) => typeof e !== 'string'))
   ) {
-    errors.push(`${label}: "examples" must be a list of strings.`);
+    errors.push({ code: 'examples', values: { label } });
   }
   return errors;
 }
@@ -76,38 +77,36 @@ export function parseToolPack(text: string, reserved: ReadonlySet<string> = new 
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`The file is not JSON: ${(error as Error).message}.`] };
+    return { ok: false, errors: [{ code: 'notJson', values: { error: (error as Error).message } }] };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, errors: ['The file is not a tool pack (expected a JSON object).'] };
+    return { ok: false, errors: [{ code: 'notPack' }] };
   }
   const pack = data as Record<string, unknown>;
   if (pack.format !== TOOL_PACK_FORMAT) {
-    return {
-      ok: false,
-      errors: [`The file is not a umi-lab tool pack ("format" should be "${TOOL_PACK_FORMAT}").`],
-    };
+    return { ok: false, errors: [{ code: 'notUmiPack', values: { format: TOOL_PACK_FORMAT } }] };
   }
   if (typeof pack.version !== 'number' || pack.version > TOOL_PACK_VERSION) {
     return {
       ok: false,
-      errors: [
-        `The tool pack is version ${String(pack.version)}; this version of umi-lab reads version ${TOOL_PACK_VERSION}. Update the page to import it.`,
-      ],
+      errors: [{ code: 'newer', values: { version: String(pack.version), current: TOOL_PACK_VERSION } }],
     };
   }
   if (!Array.isArray(pack.tools) || pack.tools.length === 0) {
-    return { ok: false, errors: ['The tool pack has no tools.'] };
+    return { ok: false, errors: [{ code: 'noTools' }] };
   }
-  const errors: string[] = [];
+  const errors: ToolProblem[] = [];
   const seen = new Set<string>();
   pack.tools.forEach((tool, i) => {
     const name = (tool as { name?: unknown } | null)?.name;
-    const label = `Tool ${i + 1}${typeof name === 'string' ? ` (${name})` : ''}`;
+    const label: ToolLabel =
+      typeof name === 'string'
+        ? { code: 'numberedNamed', values: { n: i + 1, name } }
+        : { code: 'numbered', values: { n: i + 1 } };
     errors.push(...checkUserTool(tool, label));
     if (typeof name === 'string') {
-      if (seen.has(name)) errors.push(`${label}: the name is used twice in the pack.`);
-      if (reserved.has(name)) errors.push(`${label}: "${name}" is a built-in tool; rename it.`);
+      if (seen.has(name)) errors.push({ code: 'twice', values: { label } });
+      if (reserved.has(name)) errors.push({ code: 'builtinInPack', values: { label, name } });
       seen.add(name);
     }
   });

@@ -1,13 +1,15 @@
 import { type Catalog, type Locale, type Messages, translate, type Vars } from '../i18n/i18n';
 
 /**
- * Sentences made outside the interface (the GPU probe, preset resolution, trace-file checks,
- * tool-pack checks) arrive as English text. Rather than change those pure modules, the
- * interface recognises each sentence by its English template in a catalog — the English
- * catalog entry *is* the pattern, `{name}` matching any text — and shows the same entry in
- * the interface language with the same values. A sentence no template matches is shown as it
- * came, in English. Tests feed the real producers' output through this, so a reworded
- * sentence upstream fails a test instead of silently staying English.
+ * Only the saved-runs panel still uses this (app/ui/HistoryPanel/translate-sentences.ts, for the
+ * trace-file checks and the history controller's refusals); every other producer returns coded
+ * messages (i18n.ts `Coded`) that the page translates when it shows them. Delete this once the
+ * history controller and the trace-file checks do too.
+ *
+ * It recognises an English sentence by its English template in a catalog — the English entry
+ * *is* the pattern, `{name}` matching any text — and shows the same entry in the interface
+ * language with the same values. A sentence no template matches is shown as it came, in English.
+ * This is fragile: a producer's reworded sentence silently stays English on the Chinese page.
  */
 
 const cache = new Map<string, { re: RegExp; names: string[] }>();

@@ -1,6 +1,7 @@
 import type { ChatOptions, ModelRecord } from '@mlc-ai/web-llm';
 import { AbortError } from '../../agent/errors';
 import type { GenerateRequest, GenerateResult, LoadProgress, RoleModel } from '../../agent/types';
+import { gpuFailureText } from '../gpu-messages';
 import type { GpuProbe } from '../gpu-probe';
 import { EmptyOutputError, WebGpuUnavailableError, WorkerCrashedError } from './engine-errors';
 import {
@@ -127,7 +128,10 @@ export class WebLlmRoleModel implements RoleModel {
       this.engineVersion = started.webllmVersion;
       // The page saw a GPU; the worker must too (some browsers offer WebGPU only to pages).
       const gpu = await this.guarded((port) => port.probe());
-      if (!gpu.ok) throw new WebGpuUnavailableError(`The model worker has no usable GPU: ${gpu.message}`);
+      // The message is the English detail a named error carries (ErrorText shows it beside the
+      // translated sentence for WebGpuUnavailableError).
+      if (!gpu.ok)
+        throw new WebGpuUnavailableError(`The model worker has no usable GPU: ${gpuFailureText('en', gpu)}`);
       this.setStatus('loading');
       await this.guarded((port) =>
         port.load(

@@ -1,16 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import type { Dialect } from '../../agent/types';
 import { useLocale, useT } from '../../i18n/use-t';
+import { CatalogError } from '../../llm/catalog';
+import { type CustomModelProblem, customModelProblemText } from '../../llm/custom-model-messages';
 import { useAppStore } from '../../store';
 import { customModelMessages } from './messages';
-import { customModelError } from './translate-sentences';
 
 /** Adds a user's own MLC-compiled model (for example α-UMi weights they compiled) to the catalog. */
 export function CustomModelForm() {
   const addCustomModel = useAppStore((s) => s.addCustomModel);
   const removeCustomModel = useAppStore((s) => s.removeCustomModel);
   const customModels = useAppStore((s) => s.customModels);
-  const [error, setError] = useState('');
+  // A problem with the input (shown in the interface language), or any other error as it came.
+  const [error, setError] = useState<CustomModelProblem | string>('');
   const [added, setAdded] = useState('');
   const t = useT(customModelMessages);
   const locale = useLocale();
@@ -32,7 +34,7 @@ export function CustomModelForm() {
       event.currentTarget.reset();
     } catch (e) {
       setAdded('');
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof CatalogError ? e.problem : e instanceof Error ? e.message : String(e));
     }
   };
 
@@ -73,7 +75,7 @@ export function CustomModelForm() {
         <button type="submit">{t('add')}</button>
         {error && (
           <p className="step-error" role="alert" data-testid="custom-model-error">
-            {customModelError(locale, error)}
+            {typeof error === 'string' ? error : customModelProblemText(locale, error)}
           </p>
         )}
         {added && <p className="note">{t('added', { id: added })}</p>}

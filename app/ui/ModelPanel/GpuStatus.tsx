@@ -1,8 +1,8 @@
 import { useLocale, useT } from '../../i18n/use-t';
+import { gpuFailureText, gpuNoteText } from '../../llm/gpu-messages';
 import { useAppStore } from '../../store';
 import { formatNum } from '../format';
 import { gpuStatusMessages } from './messages';
-import { gpuFailure, gpuLine } from './translate-sentences';
 
 /** What the GPU probe found, or — without WebGPU — what to do about it. */
 export function GpuStatus() {
@@ -17,7 +17,7 @@ export function GpuStatus() {
         <p>
           <strong>{t('needWebgpu')}</strong>
         </p>
-        <p>{gpuFailure(locale, gpu)}</p>
+        <p>{gpuFailureText(locale, gpu)}</p>
         <button type="button" data-testid="use-scripted" onClick={() => setEngine('scripted')}>
           {t('useScripted')}
         </button>
@@ -44,11 +44,13 @@ export function GpuStatus() {
           }),
         })}
       </p>
-      {[...gpu.problems, ...gpu.warnings].map((line) => (
-        <p key={line} className="note notice">
-          {gpuLine(locale, line)}
-        </p>
-      ))}
+      {[...gpu.problems, ...gpu.warnings]
+        .map((note) => gpuNoteText(locale, note))
+        .map((line) => (
+          <p key={line} className="note notice">
+            {line}
+          </p>
+        ))}
     </div>
   );
 }

@@ -15,12 +15,13 @@ import type { CacheBackend, SlotState } from '../../store/models-slice';
 import { selectModelsBusy } from '../../store/selectors';
 import { ErrorText } from '../ErrorText/ErrorText';
 import { formatGb, formatNum } from '../format';
+import { NoticeText } from '../NoticeText/NoticeText';
 import { roleMessages } from '../Roles/messages';
 import { CustomModelForm } from './CustomModelForm';
 import { GpuStatus } from './GpuStatus';
 import { modelPanelMessages, presetMessages } from './messages';
 import { PrepareOffline } from './PrepareOffline';
-import { presetNote } from './translate-sentences';
+import { presetNoteText } from './preset-note';
 
 const SOURCE_LABEL = {
   huggingface: 'sourceHuggingface',
@@ -92,8 +93,8 @@ function SlotRow({ slot, busy }: { slot: SlotState; busy: boolean }) {
           <span className="note">{t('engineStarted', { version: slot.webllmVersion })}</span>
         )}
       </div>
-      {(slot.status === 'loading' || slot.status === 'idle') && slot.text && (
-        <p className="note slot-text">{slot.text}</p>
+      {(slot.status === 'loading' || slot.status === 'idle') && (slot.notice || slot.text) && (
+        <p className="note slot-text">{slot.notice ? <NoticeText notice={slot.notice} /> : slot.text}</p>
       )}
       {slot.status === 'failed' && slot.error && (
         <div className="step-error" role="alert" data-testid={`slot-error-${slot.slot}`}>
@@ -184,11 +185,13 @@ export function ModelPanel() {
             </select>
           </label>
           <p className="note">{presetText(`${presetId}.description`)}</p>
-          {notes.map((note) => (
-            <p key={note} className="note notice" data-testid="preset-note">
-              {presetNote(locale, note)}
-            </p>
-          ))}
+          {notes
+            .map((note) => presetNoteText(locale, note))
+            .map((note) => (
+              <p key={note} className="note notice" data-testid="preset-note">
+                {note}
+              </p>
+            ))}
           <ol className="slots">
             {slotList.map((slot) => (
               <SlotRow key={slot.slot} slot={slot} busy={locked} />

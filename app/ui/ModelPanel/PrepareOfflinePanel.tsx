@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { formatNumber } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
-import { findModel, toModelRecord } from '../../llm/catalog';
-import { applyModelSource, currentAppBaseUrl } from '../../llm/model-source';
+import { type ModelDownloadSize, SizeCheckError, totalBytes } from '../../llm/download-size';
 import { useAppStore } from '../../store';
-import { checkCache, loadModels } from '../../store/models-controller';
+import { checkCache, loadModels, plannedDownloadSizes } from '../../store/models-controller';
 import { plannedSlots } from '../../store/models-slice';
 import { selectModelsBusy } from '../../store/selectors';
 import { prepareOfflineMessages } from './PrepareOffline.messages';
-import { downloadSize, type ModelDownloadSize, SizeCheckError, totalBytes } from './PrepareOfflineSizes';
 import './prepare-offline.css';
 
 function useBytes() {
@@ -23,7 +21,6 @@ function useBytes() {
 export function PrepareOfflinePanel() {
   const t = useT(prepareOfflineMessages);
   const bytes = useBytes();
-  const catalog = useAppStore((s) => s.catalog);
   const source = useAppStore((s) => s.modelSource);
   const slots = useAppStore((s) => s.slots);
   const modelsMode = useAppStore((s) => s.modelsMode);
@@ -59,13 +56,7 @@ export function PrepareOfflinePanel() {
   const readSizes = () =>
     work('sizes', async () => {
       try {
-        const list: ModelDownloadSize[] = [];
-        for (const id of modelIds) {
-          const model = catalog && findModel(catalog, id);
-          if (!model) continue;
-          list.push(await downloadSize(applyModelSource(toModelRecord(model), source, currentAppBaseUrl())));
-        }
-        setSizes({ key, list });
+        setSizes({ key, list: await plannedDownloadSizes() });
       } catch (e) {
         const failure = e instanceof SizeCheckError ? e : new SizeCheckError(String(e), '');
         setError(t('sizeError', { url: failure.url, reason: failure.message }));

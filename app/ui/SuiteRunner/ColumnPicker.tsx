@@ -5,7 +5,7 @@ import { TINY_SYSTEMS, type TinySystemId } from '../../llm/tiny/manifest';
 import { useAppStore } from '../../store';
 import type { EngineChoice } from '../../store/settings-slice';
 import { type ModelChoice, modelPlan } from '../../store/suite-plan';
-import { presetNote } from '../ModelPanel/translate-sentences';
+import { presetNoteText } from '../ModelPanel/preset-note';
 import { tinyModelMessages } from '../TinyModels/messages';
 import { choiceName } from './labels';
 import { modeMessages, resultsMessages, suiteRunnerMessages } from './messages';
@@ -126,7 +126,7 @@ export function PlanLine({ choice }: { choice: ModelChoice }) {
     <span className="note suite-plan" data-testid={`suite-plan-${choice}`}>
       {t('plan', { models, vram: fmt(plan.vramMB), download: fmt(plan.downloadMB) })}
       {plan.unknownSizes.length > 0 && ` ${t('planUnknown', { models: plan.unknownSizes.join(', ') })}`}
-      {plan.notes.map((note) => ` ${presetNote(locale, note)}`)}
+      {plan.notes.map((note) => ` ${presetNoteText(locale, note)}`)}
     </span>
   );
 }

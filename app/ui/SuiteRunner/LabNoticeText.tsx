@@ -2,7 +2,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { slotStatusMessages, suiteControllerMessages } from '../../store/suite-messages';
 import type { LabNotice } from '../../store/suite-slice';
 import { ErrorText } from '../ErrorText/ErrorText';
-import { presetNote } from '../ModelPanel/translate-sentences';
+import { presetNoteText } from '../ModelPanel/preset-note';
 import { choiceName, tinySystemName } from './labels';
 import { resultsMessages } from './messages';
 
@@ -35,7 +35,7 @@ export function LabNoticeText({ notice }: { notice: LabNotice }) {
   return (
     <>
       {t(notice.key, values)}
-      {notice.notes?.map((note) => ` ${presetNote(locale, note)}`)}
+      {notice.notes?.map((note) => ` ${presetNoteText(locale, note)}`)}
       {notice.error && (
         <>
           {' '}

@@ -17,6 +17,7 @@ import {
 import type { EngineChoice } from '../../store/settings-slice';
 import { BusyNote } from '../BusyNote/BusyNote';
 import { ErrorText } from '../ErrorText/ErrorText';
+import { NoticeText } from '../NoticeText/NoticeText';
 import { exampleMessages, taskFormMessages } from './messages';
 
 const MODE_LABEL = {
@@ -219,7 +220,7 @@ export function TaskForm() {
       )}
       {pageNotice && (
         <p className="note notice" role="status" data-testid="page-notice">
-          {pageNotice}
+          <NoticeText notice={pageNotice} />
         </p>
       )}
     </form>

@@ -1,11 +1,32 @@
 import { type FormEvent, useState } from 'react';
 import type { ToolResult } from '../../agent/types';
+import { type Locale, translate } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { callTool, observationOf, saveTool } from '../../store/tools-controller';
 import type { ToolInfo } from '../../store/tools-slice';
+import type { UserToolData } from '../../tools/tool-pack';
+import { type ToolProblem, toolProblemText } from '../../tools/tool-pack-messages';
 import { formatMs } from '../format';
 import { toolEditorMessages } from './messages';
-import { toolProblem } from './translate-sentences';
+
+/**
+ * What the editor lists under the form, kept as data and written when shown (so it follows a
+ * change of language): the tool's problems, the editor's own JSON checks, or an error as it came.
+ */
+type Problem =
+  | { from: 'tool'; problem: ToolProblem }
+  | { from: 'editor'; code: 'notJson' | 'argsNotJson'; error: string }
+  | { from: 'error'; message: string };
+
+function problemText(locale: Locale, p: Problem): string {
+  if (p.from === 'tool') return toolProblemText(locale, p.problem);
+  if (p.from === 'editor') return translate(toolEditorMessages, locale, p.code, { error: p.error });
+  return p.message;
+}
+
+const fromTool = (problems: ToolProblem[]): Problem[] =>
+  problems.map((problem) => ({ from: 'tool', problem }));
+const fromError = (error: unknown): Problem[] => [{ from: 'error', message: (error as Error).message }];
 
 /**
  * The starting point of a new tool. It stays English in every interface language: the name,
@@ -38,18 +59,19 @@ export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => vo
   );
   const [source, setSource] = useState(tool?.source ?? NEW_TOOL.source);
   const [args, setArgs] = useState('{"sentence": "the planner plans the caller calls"}');
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [result, setResult] = useState<ToolResult | undefined>();
   const [busy, setBusy] = useState(false);
   const t = useT(toolEditorMessages);
   const locale = useLocale();
 
-  const draft = () => {
+  /** The tool as typed, or why its parameters are not JSON. */
+  const draft = (): UserToolData | Problem => {
     let schema: unknown;
     try {
       schema = JSON.parse(parameters);
     } catch (error) {
-      throw new Error(t('notJson', { error: (error as Error).message }));
+      return { from: 'editor', code: 'notJson', error: (error as Error).message };
     }
     return {
       name: name.trim(),
@@ -61,25 +83,35 @@ export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => vo
 
   const onSave = async (event: FormEvent) => {
     event.preventDefault();
+    const data = draft();
+    if ('from' in data) {
+      setProblems([data]);
+      return;
+    }
     setBusy(true);
     try {
-      const errors = await saveTool(draft(), tool?.name);
-      setProblems(errors);
+      const errors = await saveTool(data, tool?.name);
+      setProblems(fromTool(errors));
       if (errors.length === 0) onDone();
     } catch (error) {
-      setProblems([(error as Error).message]);
+      setProblems(fromError(error));
     } finally {
       setBusy(false);
     }
   };
 
   const onTest = async () => {
-    setBusy(true);
     setResult(undefined);
+    const data = draft();
+    if ('from' in data) {
+      setProblems([data]);
+      return;
+    }
+    setBusy(true);
     try {
-      const saved = await saveTool(draft(), tool?.name ?? (name.trim() || undefined));
+      const saved = await saveTool(data, tool?.name ?? (name.trim() || undefined));
       if (saved.length > 0) {
-        setProblems(saved);
+        setProblems(fromTool(saved));
         return;
       }
       setProblems([]);
@@ -87,12 +119,12 @@ export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => vo
       try {
         parsedArgs = JSON.parse(args) as Record<string, unknown>;
       } catch (error) {
-        setProblems([t('argsNotJson', { error: (error as Error).message })]);
+        setProblems([{ from: 'editor', code: 'argsNotJson', error: (error as Error).message }]);
         return;
       }
       setResult(await callTool(name.trim(), parsedArgs));
     } catch (error) {
-      setProblems([(error as Error).message]);
+      setProblems(fromError(error));
     } finally {
       setBusy(false);
     }
@@ -133,9 +165,11 @@ export function ToolEditor({ tool, onDone }: { tool?: ToolInfo; onDone: () => vo
       </label>
       {problems.length > 0 && (
         <ul className="step-error" role="alert" data-testid="tool-problems">
-          {problems.map((p) => (
-            <li key={p}>{toolProblem(locale, p)}</li>
-          ))}
+          {problems
+            .map((p) => problemText(locale, p))
+            .map((line) => (
+              <li key={line}>{line}</li>
+            ))}
         </ul>
       )}
       <label>

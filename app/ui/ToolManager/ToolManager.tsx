@@ -3,10 +3,14 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { exportToolPack, importToolPack, removeTool, setToolEnabled } from '../../store/tools-controller';
 import type { ToolInfo } from '../../store/tools-slice';
+import { type ToolProblem, toolProblemText } from '../../tools/tool-pack-messages';
 import { download } from '../download';
+import { NoticeText } from '../NoticeText/NoticeText';
 import { toolManagerMessages } from './messages';
 import { ToolEditor } from './ToolEditor';
-import { toolProblem } from './translate-sentences';
+
+/** An import that was refused: the problems with the file, or an error while saving it (as it came). */
+type ImportRefused = { ok: false; file: string; errors: ToolProblem[]; failure?: string };
 
 function ToolRow({ tool, onEdit }: { tool: ToolInfo; onEdit: () => void }) {
   const t = useT(toolManagerMessages);
@@ -55,22 +59,17 @@ export function ToolManager() {
   const tools = useAppStore((s) => s.toolList);
   const notice = useAppStore((s) => s.toolsNotice);
   const [editing, setEditing] = useState<ToolInfo | 'new' | undefined>();
-  const [importMessage, setImportMessage] = useState<
-    { ok: true; added: string[] } | { ok: false; file: string; errors: string[] } | undefined
-  >();
+  const [importMessage, setImportMessage] = useState<{ ok: true; added: string[] } | ImportRefused>();
   const fileInput = useRef<HTMLInputElement>(null);
   const t = useT(toolManagerMessages);
   const locale = useLocale();
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
-    const result = await importToolPack(await file.text()).catch((error: Error) => ({
-      ok: false as const,
-      errors: [error.message],
-    }));
-    setImportMessage(
-      result.ok ? { ok: true, added: result.added } : { ok: false, file: file.name, errors: result.errors },
+    const result = await importToolPack(await file.text()).catch(
+      (error: Error): Omit<ImportRefused, 'file'> => ({ ok: false, errors: [], failure: error.message }),
     );
+    setImportMessage(result.ok ? { ok: true, added: result.added } : { ...result, file: file.name });
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -79,7 +78,11 @@ export function ToolManager() {
       <h2>{t('title')}</h2>
       <p className="note">{t('intro')}</p>
       <p className="note">{t('descriptionsEnglish')}</p>
-      {notice && <p className="step-error">{notice}</p>}
+      {notice && (
+        <p className="step-error">
+          <NoticeText notice={notice} />
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="primary" data-testid="tool-new" onClick={() => setEditing('new')}>
           {t('newTool')}
@@ -113,7 +116,8 @@ export function ToolManager() {
             ? [t('imported', { names: importMessage.added.join(', ') })]
             : [
                 t('notImported', { file: importMessage.file }),
-                ...importMessage.errors.map((e) => toolProblem(locale, e)),
+                ...importMessage.errors.map((e) => toolProblemText(locale, e)),
+                ...(importMessage.failure ? [importMessage.failure] : []),
               ]
           ).map((line) => (
             <p key={line}>{line}</p>

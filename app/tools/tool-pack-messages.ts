@@ -1,9 +1,8 @@
-import { defineMessages } from '../../i18n/i18n';
+import { type Coded, defineMessages, type Locale, translate, translateCoded, type Vars } from '../i18n/i18n';
 
-/*
- * What is wrong with a tool or a tool pack, as templates of the English sentences of
- * app/tools/tool-pack.ts and the tools controller (see app/ui/sentences.ts). The unit tests
- * feed real bad tools and packs through them.
+/**
+ * What is wrong with a user tool or a tool pack (tool-pack.ts, and the tools controller's
+ * name checks), as codes and values; the tool manager shows them in the interface language.
  */
 export const toolProblemMessages = defineMessages(
   {
@@ -21,7 +20,7 @@ export const toolProblemMessages = defineMessages(
     builtinInPack: '{label}: "{name}" is a built-in tool; rename it.',
     notJson: 'The file is not JSON: {error}.',
     notPack: 'The file is not a tool pack (expected a JSON object).',
-    notUmiPack: 'The file is not a umi-lab tool pack ("format" should be "umi-lab.tool-pack").',
+    notUmiPack: 'The file is not a umi-lab tool pack ("format" should be "{format}").',
     newer:
       'The tool pack is version {version}; this version of umi-lab reads version {current}. Update the page to import it.',
     noTools: 'The tool pack has no tools.',
@@ -44,7 +43,7 @@ export const toolProblemMessages = defineMessages(
     builtinInPack: '{label}："{name}" 是内置工具；请重命名。',
     notJson: '此文件不是 JSON：{error}。',
     notPack: '此文件不是工具包（应为一个 JSON 对象）。',
-    notUmiPack: '此文件不是 umi-lab 工具包（"format" 应为 "umi-lab.tool-pack"）。',
+    notUmiPack: '此文件不是 umi-lab 工具包（"format" 应为 "{format}"）。',
     newer: '此工具包的版本是 {version}；当前版本的 umi-lab 只能读取版本 {current}。请更新页面后再导入。',
     noTools: '此工具包中没有工具。',
     builtin: '"{name}" 是内置工具；请换一个名称。',
@@ -53,7 +52,7 @@ export const toolProblemMessages = defineMessages(
   },
 );
 
-/** How the sentences above name a tool (`{label}`). */
+/** How a problem names its tool (`{label}`): the tool being edited, or a tool of a pack. */
 export const toolLabelMessages = defineMessages(
   {
     theTool: 'The tool',
@@ -66,3 +65,17 @@ export const toolLabelMessages = defineMessages(
     numbered: '第 {n} 个工具',
   },
 );
+
+export type ToolLabel = Coded<typeof toolLabelMessages>;
+
+export type ToolProblem = Coded<typeof toolProblemMessages, { label: ToolLabel }>;
+
+/** A tool problem in `locale`, the tool's label included. */
+export function toolProblemText(locale: Locale, problem: ToolProblem): string {
+  const { values } = problem;
+  const vars: Vars | undefined =
+    values && 'label' in values
+      ? { ...values, label: translateCoded(toolLabelMessages, locale, values.label) }
+      : values;
+  return translate(toolProblemMessages, locale, problem.code, vars);
+}
