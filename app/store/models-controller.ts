@@ -6,7 +6,7 @@ import { downloadSize, type ModelDownloadSize } from '../llm/download-size';
 import { probeGpu } from '../llm/gpu-probe';
 import { applyModelSource, currentAppBaseUrl } from '../llm/model-source';
 import { loadCatalogForPage } from '../llm/prebuilt-catalog';
-import { WebLlmRoleModel } from '../llm/webllm/webllm-model';
+import { WebLlmRoleModel, type WorkerFactory } from '../llm/webllm/webllm-model';
 import { startLlmWorker } from '../llm/webllm/worker-factory';
 import { useAppStore } from './index';
 import { plannedSlots, type SlotId, type SlotState } from './models-slice';
@@ -18,6 +18,18 @@ import { plannedSlots, type SlotId, type SlotState } from './models-slice';
  */
 const bridges = new Map<SlotId, WebLlmRoleModel>();
 let loadController: AbortController | undefined;
+let workerFactory: WorkerFactory = startLlmWorker;
+
+/**
+ * Starts the role workers with `factory` instead of the real llm.worker.ts (unit tests), or
+ * with the real one again (`undefined`). Forgets every bridge.
+ */
+export function setLlmWorkerFactory(factory: WorkerFactory | undefined): void {
+  workerFactory = factory ?? startLlmWorker;
+  for (const bridge of bridges.values()) bridge.restart();
+  bridges.clear();
+  loadController = undefined;
+}
 
 /** WebLLM's progress text, reduced to the phase a user understands. */
 export function phaseOf(text: string): string {
@@ -76,7 +88,7 @@ function bridgeFor(slot: SlotState): WebLlmRoleModel {
   const model = state.catalog && findModel(state.catalog, slot.modelId);
   if (!model) throw new Error(`${slot.modelId} is not in the model catalog.`);
   const record = sourcedRecord(model);
-  const bridge = new WebLlmRoleModel(startLlmWorker, {
+  const bridge = new WebLlmRoleModel(workerFactory, {
     record,
     label: modelLabel(model),
     contextWindow: model.contextWindow,
