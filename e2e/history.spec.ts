@@ -160,18 +160,22 @@ test('a saved run from a newer version is kept, said to exist, and never overwri
   const text = await readFile(await (await download).path(), 'utf8');
   const id = JSON.parse(text).trace.id as string;
 
-  // A newer page (e.g. before an update was reloaded here) stored this run in its own format.
+  // A newer page (e.g. before an update was reloaded here) stored this run in its own format,
+  // and its summary says so, as every page since version 4 of the database writes it.
   await page.evaluate(
     (id) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('umi-lab');
         open.onsuccess = () => {
-          const tx = open.result.transaction('traces', 'readwrite');
+          const tx = open.result.transaction(['traces', 'summaries'], 'readwrite');
           const store = tx.objectStore('traces');
           const get = store.get(id);
           get.onsuccess = () => {
             store.put({ ...get.result, trace: { ...get.result.trace, version: 99, newField: true } });
           };
+          const summaries = tx.objectStore('summaries');
+          const summary = summaries.get(id);
+          summary.onsuccess = () => summaries.put({ ...summary.result, version: 99 });
           tx.oncomplete = () => {
             open.result.close();
             resolve();

@@ -10,6 +10,7 @@
  *   streaming  scripts/bench-streaming.ts  tokens/s through worker → store → DOM
  *   eval       scripts/bench-eval.ts       static-evaluation CLI on 400 trajectories
  *   tiny       scripts/bench-tiny.ts       tiny α-UMi decode (browser vs onnxruntime-node), multi run
+ *   history    scripts/bench-history.ts    Saved runs with 2 000 long runs: list ready, longest tasks
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -177,6 +178,31 @@ export function tinyRows(t: Any): Row[] {
   ];
 }
 
+export function historyRows(h: Any): Row[] {
+  const task = (ms: number) => (ms > 0 ? `${ms} ms` : 'none over 50 ms');
+  const at = `${h.runs} saved runs of ${h.traceKb} KB`;
+  return [
+    {
+      figure: `saved runs: list ready (page start → first ${h.loads[0]?.rows ?? 50} runs listed), ${at}`,
+      goal: `≤ ${h.goals.listReadyMs} ms`,
+      measured: `${fmt(h.listReadyMs, 0)} ms (on screen ${fmt(h.listReadyFromPaintMs, 0)} ms after first paint)`,
+      pass: h.listReadyMs <= h.goals.listReadyMs,
+    },
+    {
+      figure: `saved runs: longest main-thread task while the list loads, ${at}`,
+      goal: `≤ ${h.goals.longestTaskMs} ms`,
+      measured: task(h.longestTaskAtListMs),
+      pass: h.longestTaskAtListMs <= h.goals.longestTaskMs,
+    },
+    {
+      figure: `saved runs: longest main-thread task at a run's end (save + list refresh), ${at}`,
+      goal: `≤ ${h.goals.longestTaskMs} ms`,
+      measured: task(h.longestTaskAtRunEndMs),
+      pass: h.longestTaskAtRunEndMs <= h.goals.longestTaskMs,
+    },
+  ];
+}
+
 /** bench-eval prints its numbers as JSON on its last line (bench-results/eval.json if it writes one). */
 function lastJsonLine(stdout: string): Any {
   const line = stdout
@@ -236,6 +262,12 @@ async function main(): Promise<void> {
   const tiny = await run('scripts/bench-tiny.ts');
   const tinyJson = tiny.ok ? await json('tiny.json') : undefined;
   rows.push(...(tinyJson ? tinyRows(tinyJson) : [missing('tiny α-UMi', '', tiny.error ?? 'no result')]));
+
+  const history = await run('scripts/bench-history.ts');
+  const historyJson = history.ok ? await json('history.json') : undefined;
+  rows.push(
+    ...(historyJson ? historyRows(historyJson) : [missing('saved runs', '', history.error ?? 'no result')]),
+  );
 
   const summary = {
     date: new Date().toISOString(),

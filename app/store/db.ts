@@ -1,6 +1,7 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { SuiteResult } from '../agent/eval/suite/results';
-import type { Trace } from '../agent/trace';
+import { TRACE_VERSION, type Trace, type TraceStatus } from '../agent/trace';
+import type { EngineKind, RunMode, RunOutcome } from '../agent/types';
 import type { UserToolData } from '../tools/tool-pack';
 
 /** A user tool as stored: the tool, whether it is enabled for runs, and when it changed. */
@@ -17,6 +18,29 @@ export interface StoredTrace {
   updatedAt: number;
 }
 
+/**
+ * What the Saved runs list shows of one run, in its own store so that listing, counting and
+ * finding interrupted runs never read a full trace (a long run is hundreds of KB). Written in
+ * the same transaction as the trace, so the two never disagree.
+ */
+export interface TraceSummary {
+  id: string;
+  title: string;
+  task: string;
+  mode: RunMode;
+  status: TraceStatus;
+  outcome?: RunOutcome;
+  /** The engine of the run's first model; absent when the run had none. */
+  engine?: EngineKind;
+  steps: number;
+  updatedAt: number;
+  /**
+   * The stored trace's version. Only 1…TRACE_VERSION are listed; a newer one (a newer page
+   * wrote it) or 0 (damaged) is counted as hidden.
+   */
+  version: number;
+}
+
 /** The full run behind a suite result (kept apart so the results list loads without the traces). */
 export interface StoredSuiteTrace {
   /** The result's id. */
@@ -27,6 +51,11 @@ export interface StoredSuiteTrace {
 interface UmiDb extends DBSchema {
   tools: { key: string; value: StoredUserTool };
   traces: { key: string; value: StoredTrace; indexes: { updatedAt: number } };
+  summaries: {
+    key: string;
+    value: TraceSummary;
+    indexes: { updatedAt: number; status: TraceStatus; version: number };
+  };
   suiteResults: { key: string; value: SuiteResult };
   suiteTraces: { key: string; value: StoredSuiteTrace };
 }
@@ -36,8 +65,74 @@ export class StorageError extends Error {
 }
 
 const DB_NAME = 'umi-lab';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 let db: Promise<IDBPDatabase<UmiDb>> | undefined;
+
+/** Whether this page lists a summary: its trace is one this page can upgrade and read. */
+export const isListed = (summary: Pick<TraceSummary, 'version'>): boolean =>
+  summary.version >= 1 && summary.version <= TRACE_VERSION;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value is T =>
+  allowed.includes(value as T);
+const MODES = ['multi', 'shared', 'single'] as const;
+const STATUSES = ['running', 'finished', 'interrupted'] as const;
+const OUTCOMES = ['answer', 'give_up', 'step_limit', 'error', 'aborted'] as const;
+const ENGINES = ['scripted', 'webllm', 'tiny', 'remote'] as const;
+
+/**
+ * The summary of a stored trace record. The record may come from any version of the page
+ * (the v3 → v4 upgrade reads what older pages stored), so nothing about it is assumed: a
+ * record whose list fields are missing or wrong is summarised as damaged (version 0), one
+ * from a newer page keeps its version so that it is counted, not listed.
+ */
+export function traceSummary(stored: {
+  id: string;
+  title?: unknown;
+  trace?: unknown;
+  updatedAt?: unknown;
+}): TraceSummary {
+  const trace = isObject(stored.trace) ? stored.trace : {};
+  const task = typeof trace.task === 'string' ? trace.task : '';
+  const { version, mode, status, outcome, steps } = trace;
+  const firstModel = isObject(trace.models) ? Object.values(trace.models).find(isObject) : undefined;
+  const known =
+    typeof trace.task === 'string' &&
+    oneOf(mode, MODES) &&
+    oneOf(status, STATUSES) &&
+    (outcome === undefined || oneOf(outcome, OUTCOMES)) &&
+    Array.isArray(steps);
+  const versionOk = typeof version === 'number' && Number.isInteger(version) && version >= 1;
+  return {
+    id: stored.id,
+    title: typeof stored.title === 'string' ? stored.title : task,
+    task,
+    mode: oneOf(mode, MODES) ? mode : 'multi',
+    status: oneOf(status, STATUSES) ? status : 'finished',
+    ...(oneOf(outcome, OUTCOMES) ? { outcome } : {}),
+    ...(oneOf(firstModel?.kind, ENGINES) ? { engine: firstModel.kind } : {}),
+    steps: Array.isArray(steps) ? steps.length : 0,
+    updatedAt: typeof stored.updatedAt === 'number' ? stored.updatedAt : 0,
+    version: versionOk && (known || version > TRACE_VERSION) ? version : 0,
+  };
+}
+
+type UpgradeTx = IDBPTransaction<UmiDb, StoreNames<UmiDb>[], 'versionchange'>;
+
+/**
+ * Version 4: one summary per stored trace, built inside the upgrade's own transaction (all or
+ * nothing: an upgrade that fails leaves version 3 and every run as they were). A cursor reads
+ * one trace at a time, so no single task holds them all.
+ */
+async function buildSummaries(tx: UpgradeTx): Promise<void> {
+  const summaries = tx.objectStore('summaries');
+  let cursor = await tx.objectStore('traces').openCursor();
+  while (cursor) {
+    await summaries.put(traceSummary(cursor.value));
+    cursor = await cursor.continue();
+  }
+}
 
 /** The page's one IndexedDB database (user tools, traces, suite results), opened once. */
 export function openUmiDb(): Promise<IDBPDatabase<UmiDb>> {
@@ -47,7 +142,7 @@ export function openUmiDb(): Promise<IDBPDatabase<UmiDb>> {
     );
   }
   db ??= openDB<UmiDb>(DB_NAME, DB_VERSION, {
-    upgrade(database) {
+    upgrade(database, _oldVersion, _newVersion, tx) {
       if (!database.objectStoreNames.contains('tools'))
         database.createObjectStore('tools', { keyPath: 'name' });
       if (!database.objectStoreNames.contains('traces')) {
@@ -58,6 +153,24 @@ export function openUmiDb(): Promise<IDBPDatabase<UmiDb>> {
         database.createObjectStore('suiteResults', { keyPath: 'id' });
       if (!database.objectStoreNames.contains('suiteTraces'))
         database.createObjectStore('suiteTraces', { keyPath: 'id' });
+      // Version 4: a summary per saved run, built from the traces already stored.
+      if (!database.objectStoreNames.contains('summaries')) {
+        const summaries = database.createObjectStore('summaries', { keyPath: 'id' });
+        summaries.createIndex('updatedAt', 'updatedAt');
+        summaries.createIndex('status', 'status');
+        summaries.createIndex('version', 'version');
+        // A failed request aborts the upgrade by itself; the catch only keeps it from being reported twice.
+        buildSummaries(tx).catch(() => undefined);
+      }
+    },
+    // A newer page in another tab wants to upgrade the database: let it (this tab's next
+    // storage call reopens, and says so if it can no longer read the new version).
+    blocking() {
+      void db?.then(
+        (open) => open.close(),
+        () => undefined,
+      );
+      db = undefined;
     },
   }).catch((error: unknown) => {
     db = undefined;

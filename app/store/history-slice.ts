@@ -1,31 +1,25 @@
 import type { StateCreator } from 'zustand';
-import type { TraceStatus } from '../agent/trace';
-import type { RunMode, RunOutcome } from '../agent/types';
+import type { TraceSummary } from './db';
 import type { AppState } from './index';
 
-/** One saved run, as the history list shows it. */
-export interface SavedRun {
-  id: string;
-  title: string;
-  task: string;
-  mode: RunMode;
-  status: TraceStatus;
-  outcome?: RunOutcome;
-  steps: number;
-  updatedAt: number;
-}
+/** One saved run, as the history list shows it: its stored summary (never the full trace). */
+export type SavedRun = TraceSummary;
 
 export interface HistorySlice {
+  /** The newest saved runs, newest first: the first page, and more after "Show more". */
   savedRuns: SavedRun[];
+  /** How many saved runs this page can show in all (`savedRuns` may hold fewer). */
+  savedRunsTotal: number;
   /** A storage problem the user must know about (the run itself goes on in memory). */
   storageNotice: string | undefined;
-  setSavedRuns: (runs: SavedRun[]) => void;
+  setSavedRuns: (runs: SavedRun[], total: number) => void;
   setStorageNotice: (notice: string | undefined) => void;
 }
 
 export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set) => ({
   savedRuns: [],
+  savedRunsTotal: 0,
   storageNotice: undefined,
-  setSavedRuns: (savedRuns) => set({ savedRuns }),
+  setSavedRuns: (savedRuns, savedRunsTotal) => set({ savedRuns, savedRunsTotal }),
   setStorageNotice: (storageNotice) => set({ storageNotice }),
 });

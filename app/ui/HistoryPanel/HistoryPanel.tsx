@@ -9,10 +9,12 @@ import {
   loadSavedTrace,
   openSavedRun,
   renameSavedRun,
+  showMoreSavedRuns,
   traceFile,
   trainingData,
 } from '../../store/history-controller';
 import { replayTrace } from '../../store/replay-controller';
+import { selectIsRunning } from '../../store/selectors';
 import { download } from '../download';
 import { formatNum } from '../format';
 import { roleMessages } from '../Roles/messages';
@@ -31,8 +33,9 @@ const isOutcome = (value: string | undefined): value is RunOutcome => OUTCOMES.i
 /** Every run is saved as it happens; reopen, rename, export or delete it here. */
 export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
   const runs = useAppStore((s) => s.savedRuns);
+  const total = useAppStore((s) => s.savedRunsTotal);
   const notice = useAppStore((s) => s.storageNotice);
-  const running = useAppStore((s) => s.runStatus !== 'idle');
+  const running = useAppStore(selectIsRunning);
   const current = useAppStore((s) => s.trace);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [exported, setExported] = useState<{ counts: Record<GlpftRole, number>; runs: number } | undefined>();
@@ -175,7 +178,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
                 type="button"
                 data-testid="saved-run-open"
                 disabled={running}
-                onClick={() => void openSavedRun(run.id).then(onOpen)}
+                onClick={() => void openSavedRun(run.id).then((opened) => opened && onOpen())}
               >
                 {t('open')}
               </button>
@@ -224,6 +227,11 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
           </li>
         ))}
       </ul>
+      {total > runs.length && (
+        <button type="button" data-testid="saved-runs-more" onClick={() => void showMoreSavedRuns()}>
+          {t('showMore', { shown: n(runs.length), total: n(total) })}
+        </button>
+      )}
     </section>
   );
 }

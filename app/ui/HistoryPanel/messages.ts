@@ -32,6 +32,7 @@ export const historyMessages = defineMessages(
     delete: 'Delete',
     namePrompt: 'Name this run',
     confirmDelete: 'Delete "{title}"?',
+    showMore: 'Show more (showing {shown} of {total})',
   },
   {
     title: '已保存的运行',
@@ -63,5 +64,6 @@ export const historyMessages = defineMessages(
     delete: '删除',
     namePrompt: '给这次运行起个名字',
     confirmDelete: '删除“{title}”？',
+    showMore: '显示更多（已显示 {total} 个中的 {shown} 个）',
   },
 );
