@@ -9,7 +9,6 @@ import { type AppState, useAppStore } from './store';
 import { busyMessages } from './store/activity-messages';
 import type { benchStream } from './store/bench-controller';
 import { tNow } from './store/locale';
-import { cancelLoading, loadModels, probeAgain } from './store/models-controller';
 import type { SlotId } from './store/models-slice';
 import { startRun, stopRun } from './store/run-controller';
 import { selectBusyElsewhere } from './store/selectors';
@@ -77,6 +76,8 @@ declare global {
   }
 }
 
+const models = () => import('./store/models-controller');
+
 /** `window.umi`: drive the page from the browser console (documented in the README). */
 export function installConsoleApi(): void {
   window.umi = {
@@ -96,7 +97,8 @@ export function installConsoleApi(): void {
     },
     stop: stopRun,
     trace: () => useAppStore.getState().trace,
-    gpu: { probe: probeAgain },
+    // The models controller (WebLLM) loads on first use: the page opens on the tiny models.
+    gpu: { probe: async () => (await models()).probeAgain() },
     bench: {
       // Benchmarks and test hooks load on first use: they are not part of the page's first load.
       stream: async (tokens) => (await import('./store/bench-controller')).benchStream(tokens),
@@ -115,8 +117,8 @@ export function installConsoleApi(): void {
     },
     sandbox: { run: (code, options = {}) => getSandbox().run(code, options) },
     models: {
-      load: (slot) => loadModels(slot),
-      cancel: cancelLoading,
+      load: async (slot) => (await models()).loadModels(slot),
+      cancel: () => void models().then((m) => m.cancelLoading()),
       status: () => useAppStore.getState().slots,
     },
     test: {

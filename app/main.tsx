@@ -4,7 +4,6 @@ import { installConsoleApi } from './console-api';
 import { useAppStore } from './store';
 import { initHistory } from './store/history-controller';
 import { applyLessonFromUrl } from './store/lesson-controller';
-import { initModels } from './store/models-controller';
 import { initTools } from './store/tools-controller';
 import { App } from './ui/App/App';
 import './ui/styles.css';
@@ -17,7 +16,8 @@ createRoot(root).render(
   </StrictMode>,
 );
 installConsoleApi();
-void initModels();
+// The GPU probe and the WebLLM model list: their code is not part of the first load.
+void import('./store/models-controller').then((m) => m.initModels());
 void initTools().then(async () => {
   const notice = await applyLessonFromUrl();
   if (notice) useAppStore.getState().setPageNotice(notice);

@@ -2,13 +2,11 @@ import { runAgent } from '../agent/orchestrator';
 import type { Trace, TraceStep } from '../agent/trace';
 import type { Role, RoleModel, RunEvent } from '../agent/types';
 import type { ScriptStep } from '../llm/scripted/render';
-import { scriptedModels } from '../llm/scripted/scripted-models';
 import { findScript } from '../llm/scripted/scripts';
 import { runActivity, stopActivity } from './activity';
 import { frameScheduler } from './frame-scheduler';
 import { persistTrace } from './history-controller';
 import { useAppStore } from './index';
-import { modelsForRun } from './models-controller';
 import { review } from './review-controller';
 import { agentConfig, type RunSpec, snapshotRunSettings } from './run-settings';
 import { selectRunDialect } from './selectors';
@@ -51,8 +49,9 @@ async function run(task: string, options: RunOptions, signal: AbortSignal): Prom
       : state.engine === 'tiny'
         ? await tinyModelsForRun(state.mode, state.tinyMultiSystem, signal)
         : state.engine === 'webllm'
-          ? modelsForRun(state.mode)
-          : scriptedModels(
+          ? (await import('./models-controller')).modelsForRun(state.mode)
+          : // The scripted demo is not the default: its engine loads when it is chosen.
+            (await import('../llm/scripted/scripted-models')).scriptedModels(
               state.mode,
               state.scriptedTokenDelayMs,
               // A script given from the console (a teacher's own demo) plays instead of the examples.

@@ -3,7 +3,6 @@ import { isLocale, LOCALE_NAMES, LOCALES } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { FlowBar } from '../FlowBar/FlowBar';
-import { ModelPanel } from '../ModelPanel/ModelPanel';
 import { OfflineStatus } from '../OfflineStatus/OfflineStatus';
 import { RoleSettings } from '../RoleSettings/RoleSettings';
 import { RunSummary } from '../RunSummary/RunSummary';
@@ -21,6 +20,8 @@ const ToolManager = lazy(() =>
 const HistoryPanel = lazy(() =>
   import('../HistoryPanel/HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
 );
+/** The panel of models on the GPU (WebLLM): the page opens on the tiny models, which need none of it. */
+const ModelPanel = lazy(() => import('../ModelPanel/ModelPanel').then((m) => ({ default: m.ModelPanel })));
 
 const TABS = [
   { id: 'run', label: 'tabRun' },
@@ -114,7 +115,13 @@ export function App() {
         <aside className="side">
           <TaskForm />
           <RoleSettings />
-          {engine === 'tiny' ? <TinyModels /> : <ModelPanel />}
+          {engine === 'tiny' ? (
+            <TinyModels />
+          ) : (
+            <Suspense fallback={<p aria-busy="true">…</p>}>
+              <ModelPanel />
+            </Suspense>
+          )}
         </aside>
         <section className="run" id="run-view">
           <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>
