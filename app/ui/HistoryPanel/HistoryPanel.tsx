@@ -14,7 +14,8 @@ import {
   trainingData,
 } from '../../store/history-controller';
 import { replayTrace } from '../../store/replay-controller';
-import { selectIsRunning } from '../../store/selectors';
+import { RUN_TAB_ACTIVITIES, selectIsRunning, selectModelsBusy } from '../../store/selectors';
+import { BusyNote } from '../BusyNote/BusyNote';
 import { download } from '../download';
 import { formatNum } from '../format';
 import { roleMessages } from '../Roles/messages';
@@ -36,6 +37,8 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
   const total = useAppStore((s) => s.savedRunsTotal);
   const notice = useAppStore((s) => s.storageNotice);
   const running = useAppStore(selectIsRunning);
+  // A replay holds the models like a run: not while the lab uses them.
+  const modelsBusy = useAppStore(selectModelsBusy);
   const current = useAppStore((s) => s.trace);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [exported, setExported] = useState<{ counts: Record<GlpftRole, number>; runs: number } | undefined>();
@@ -136,6 +139,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
           })}
         </p>
       )}
+      <BusyNote self={RUN_TAB_ACTIVITIES} />
       {runs.length === 0 && <p className="empty">{t('noRuns')}</p>}
       <ul className="tool-list">
         {runs.map((run) => (
@@ -185,7 +189,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
               <button
                 type="button"
                 data-testid="saved-run-replay"
-                disabled={running}
+                disabled={modelsBusy}
                 onClick={async () => {
                   const trace = await loadSavedTrace(run.id);
                   if (!trace) return;
