@@ -1,13 +1,33 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ModelsPanel, TinyModelsPanel } from './models-panel';
 
-/** Page object for the main page: tests speak in user actions, not selectors. */
+/**
+ * Page object for the main page and its Run tab: tests speak in user actions, not selectors.
+ * The side panel's models are `models` (GPU engine) and `tinyModels` (tiny engine); the other
+ * tabs have their own page objects (ToolsPage, SavedRunsPage, SuitePage, ComparePage,
+ * StaticEvalPage).
+ */
 export class AppPage {
   readonly taskInput: Locator;
   readonly runButton: Locator;
   readonly stopButton: Locator;
   readonly steps: Locator;
+  /** `data-outcome`: running, answer, give_up, step_limit, aborted, error. */
   readonly outcome: Locator;
   readonly answer: Locator;
+  readonly engineSelect: Locator;
+  /** The banner that says which engine runs use. */
+  readonly engineLabel: Locator;
+  /** What made the run shown (`data-kind`: scripted, tiny, webllm), whatever is chosen now. */
+  readonly runEngine: Locator;
+  readonly runError: Locator;
+  readonly modeSelect: Locator;
+  readonly dialectSelect: Locator;
+  readonly stepThrough: Locator;
+  /** A tiny model that could not load (shown by the task form). */
+  readonly tinyError: Locator;
+  readonly models: ModelsPanel;
+  readonly tinyModels: TinyModelsPanel;
 
   constructor(readonly page: Page) {
     this.taskInput = page.getByTestId('task-input');
@@ -16,10 +36,22 @@ export class AppPage {
     this.steps = page.getByTestId('step-card');
     this.outcome = page.getByTestId('run-outcome');
     this.answer = page.getByTestId('answer');
+    this.engineSelect = page.getByTestId('engine-select');
+    this.engineLabel = page.getByTestId('engine-label');
+    this.runEngine = page.getByTestId('run-engine');
+    this.runError = page.getByTestId('run-error');
+    this.modeSelect = page.getByTestId('mode-select');
+    this.dialectSelect = page.getByTestId('dialect-select');
+    this.stepThrough = page.getByTestId('step-through');
+    this.tinyError = page.getByTestId('tiny-error');
+    this.models = new ModelsPanel(page);
+    this.tinyModels = new TinyModelsPanel(page);
   }
 
   /**
-   * Collects console errors and page errors so a test can assert there were none. Tests run
+   * Opens the page. `errors` collects its console errors and page errors from here on, for the
+   * specs that still assert on them; the `pageErrors` fixture (fixtures.ts) checks every test's
+   * console whether they do or not. Tests run
    * the scripted engine unless they ask for another (`engine: 'default'` leaves the page's own
    * default): its text is known in advance, so they can assert on it.
    */
@@ -60,17 +92,39 @@ export class AppPage {
     return this.page.locator(`[data-testid="step-card"][data-role="${role}"]`);
   }
 
+  /** An example task's button. */
+  example(id: string): Locator {
+    return this.page.getByTestId(`example-${id}`);
+  }
+
   async runExample(id: string) {
-    await this.page.getByTestId(`example-${id}`).click();
+    await this.example(id).click();
     await this.runButton.click();
   }
 
+  /** Types a task and runs it. */
+  async runTask(task: string) {
+    await this.taskInput.fill(task);
+    await this.runButton.click();
+  }
+
+  /** Back to the Run tab from another tab. */
+  async showRun() {
+    const tab = this.page.getByTestId('tab-run');
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
+  async selectEngine(engine: 'scripted' | 'tiny' | 'webllm') {
+    await this.engineSelect.selectOption(engine);
+  }
+
   async selectMode(mode: 'multi' | 'shared' | 'single') {
-    await this.page.getByTestId('mode-select').selectOption(mode);
+    await this.modeSelect.selectOption(mode);
   }
 
   async selectDialect(dialect: 'chat' | 'alpha-umi') {
-    await this.page.getByTestId('dialect-select').selectOption(dialect);
+    await this.dialectSelect.selectOption(dialect);
   }
 
   /** Switches the interface language and waits until the page says it is in that language. */

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { AppPage } from './app-page';
+import { expect, expectConsoleErrors, test } from './fixtures';
+import { SavedRunsPage } from './saved-runs-page';
 
 /** Every CSP violation the page reports, and every console line that mentions one. */
 async function watchViolations(page: Page) {
@@ -25,7 +26,7 @@ test('the built page runs under its policy with zero violations: run, tools, san
   page,
 }) => {
   const violations = await watchViolations(page);
-  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  const { app } = await AppPage.open(page, { tokenDelayMs: 1 });
   const documentPolicy = await page.evaluate(
     () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
   );
@@ -44,21 +45,15 @@ test('the built page runs under its policy with zero violations: run, tools, san
   expect(bad.observation).toContain('expression');
 
   // History: export, import (the trace file is checked by the build-time validator), replay.
-  await page.getByTestId('tab-history').click();
-  const download = page.waitForEvent('download');
-  await page.getByTestId('saved-run').first().getByTestId('saved-run-export').click();
-  const text = await readFile(await (await download).path(), 'utf8');
-  await page
-    .getByTestId('import-trace-file')
-    .setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await expect(page.getByTestId('import-trace-message')).toContainText('Imported');
+  const saved = await SavedRunsPage.open(page);
+  const { text } = await saved.exportRun(saved.runs.first());
+  await saved.importTrace('run.json', text);
+  await expect(saved.importMessage).toContainText('Imported');
   const damaged = JSON.stringify({ ...JSON.parse(text), trace: { ...JSON.parse(text).trace, mode: 'solo' } });
-  await page
-    .getByTestId('import-trace-file')
-    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(damaged) });
-  await expect(page.getByTestId('import-trace-message')).toContainText('mode must be one of');
-  await page.getByTestId('replay-speed').selectOption('16');
-  await page.getByTestId('saved-run').first().getByTestId('saved-run-replay').click();
+  await saved.importTrace('bad.json', damaged);
+  await expect(saved.importMessage).toContainText('mode must be one of');
+  await saved.replaySpeed.selectOption('16');
+  await saved.replayRun(saved.runs.first());
   await expect(app.outcome).toHaveAttribute('data-outcome', 'answer', { timeout: 30_000 });
 
   // The LLM worker starts WebLLM (its 6 MB chunk, under the worker's own policy) and streams.
@@ -70,45 +65,56 @@ test('the built page runs under its policy with zero violations: run, tools, san
   expect(started?.outcome).toBe('give_up');
   // WebLLM's chunk loads and its engine starts under the LLM worker's policy; the load then
   // stops at the first model file, which this server does not have (connect-src 'self' allowed it).
-  await page.getByTestId('model-source-select').selectOption('this-site');
-  await page.getByTestId('load-models').click();
-  await expect(page.getByTestId('slot-error-planner')).toContainText('Missing file', { timeout: 45_000 });
-  await expect(page.getByTestId('slot-planner')).toHaveAttribute('data-webllm', '0.2.86');
+  await app.models.useModelsFrom('this-site');
+  await app.models.loadModels();
+  const planner = app.models.slot('planner');
+  await expect(planner.error).toContainText('Missing file', { timeout: 45_000 });
+  await expect(planner.root).toHaveAttribute('data-webllm', '0.2.86');
 
   expect(await violations.events()).toEqual([]);
   expect(violations.consoleLines).toEqual([]);
-  expect(errors).toEqual([]);
 });
 
-// eval is not tried here: code Playwright evaluates runs with DevTools' rights, which CSP exempts.
-// The policy has no 'unsafe-eval' (checked above), which is what refuses it.
-test('the policy is enforced: inline script and fetches to other hosts are refused', async ({ page }) => {
-  const violations = await watchViolations(page);
-  await AppPage.open(page);
-  const outcome = await page.evaluate(async () => {
-    const script = document.createElement('script');
-    script.textContent = 'window.umiInlineRan = true;';
-    document.head.append(script);
-    let fetchResult = 'ran';
-    try {
-      await fetch('https://example.com/exfiltrate');
-    } catch (error) {
-      fetchResult = (error as Error).name;
-    }
-    return {
-      inlineRan: (window as unknown as { umiInlineRan?: boolean }).umiInlineRan === true,
-      fetchResult,
-    };
+test.describe('refusals', () => {
+  // Chromium reports on the console each refusal this test provokes (the fetch's in two lines).
+  test.use(
+    expectConsoleErrors(
+      /^Executing inline script violates the following Content Security Policy directive 'script-src 'self''/,
+      /^Connecting to 'https:\/\/example\.com\/exfiltrate' violates the following Content Security Policy directive/,
+      /^Fetch API cannot load https:\/\/example\.com\/exfiltrate\. Refused to connect because it violates the document's Content Security Policy\.$/,
+    ),
+  );
+
+  // eval is not tried here: code Playwright evaluates runs with DevTools' rights, which CSP exempts.
+  // The policy has no 'unsafe-eval' (checked above), which is what refuses it.
+  test('the policy is enforced: inline script and fetches to other hosts are refused', async ({ page }) => {
+    const violations = await watchViolations(page);
+    await AppPage.open(page);
+    const outcome = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.umiInlineRan = true;';
+      document.head.append(script);
+      let fetchResult = 'ran';
+      try {
+        await fetch('https://example.com/exfiltrate');
+      } catch (error) {
+        fetchResult = (error as Error).name;
+      }
+      return {
+        inlineRan: (window as unknown as { umiInlineRan?: boolean }).umiInlineRan === true,
+        fetchResult,
+      };
+    });
+    expect(outcome).toEqual({ inlineRan: false, fetchResult: 'TypeError' });
+    await expect
+      .poll(violations.events)
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^script-src-elem inline/),
+          expect.stringMatching(/^connect-src https:\/\/example\.com/),
+        ]),
+      );
   });
-  expect(outcome).toEqual({ inlineRan: false, fetchResult: 'TypeError' });
-  await expect
-    .poll(violations.events)
-    .toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^script-src-elem inline/),
-        expect.stringMatching(/^connect-src https:\/\/example\.com/),
-      ]),
-    );
 });
 
 test('workers and the service worker carry their own, tighter policies', async ({ request }) => {
@@ -138,21 +144,17 @@ test('workers and the service worker carry their own, tighter policies', async (
 });
 
 test('a custom model on a host the policy does not allow is refused with what to do', async ({ page }) => {
-  const { errors } = await AppPage.open(page);
-  await expect(page.getByTestId('gpu-status')).toBeVisible();
-  const form = page.locator('form.custom-model-form');
-  await page.locator('details', { has: form }).locator('summary').click();
-  await form.locator('input[name="id"]').fill('my-model-q4f32_1-MLC');
-  await form.locator('input[name="modelUrl"]').fill('https://models.example.org/my-model/');
-  await form
-    .locator('input[name="modelLibUrl"]')
-    .fill('https://models.example.org/libs/my-model-webgpu.wasm');
-  await form.locator('select[name="dialect"]').selectOption('chat');
-  await form.locator('button[type="submit"]').click();
-  await page.getByTestId('role-model-planner').selectOption('my-model-q4f32_1-MLC');
+  const { app } = await AppPage.open(page);
+  await expect(app.models.gpuStatus).toBeVisible();
+  await app.models.addCustomModel({
+    id: 'my-model-q4f32_1-MLC',
+    modelUrl: 'https://models.example.org/my-model/',
+    modelLibUrl: 'https://models.example.org/libs/my-model-webgpu.wasm',
+    dialect: 'chat',
+  });
+  const planner = app.models.slot('planner');
+  await planner.model.selectOption('my-model-q4f32_1-MLC');
   await page.evaluate(() => window.umi.models.load('planner'));
-  const error = page.getByTestId('slot-error-planner');
-  await expect(error).toContainText('security policy', { timeout: 45_000 });
-  await expect(error).toContainText('UMI_MODEL_HOSTS="https://models.example.org"');
-  expect(errors.filter((e) => !/Content Security Policy|Failed to fetch/.test(e))).toEqual([]);
+  await expect(planner.error).toContainText('security policy', { timeout: 45_000 });
+  await expect(planner.error).toContainText('UMI_MODEL_HOSTS="https://models.example.org"');
 });

@@ -1,8 +1,9 @@
-import { expect, test } from '@playwright/test';
 import { AppPage } from './app-page';
+import { expect, test } from './fixtures';
+import { SavedRunsPage } from './saved-runs-page';
 
 test('fork from step k: the first k steps are kept, the run goes on from there', async ({ page }) => {
-  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  const { app } = await AppPage.open(page, { tokenDelayMs: 1 });
   await app.runExample('circle-tiles');
   await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
   // The trace says what made it: a Run-tab run of this page; scripted, so no WebLLM and no GPU.
@@ -21,7 +22,6 @@ test('fork from step k: the first k steps are kept, the run goes on from there',
   await expect(provenance).toHaveAttribute('data-origin', 'fork');
   await expect(provenance).toContainText('a fork of an earlier run');
   // Both runs are kept.
-  await page.getByTestId('tab-history').click();
-  await expect(page.getByTestId('saved-run')).toHaveCount(2);
-  expect(errors).toEqual([]);
+  const saved = await SavedRunsPage.open(page);
+  await expect(saved.runs).toHaveCount(2);
 });

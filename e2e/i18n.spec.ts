@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Catalog, Message, Messages } from '../app/i18n/i18n';
 import { appMessages } from '../app/ui/App/messages';
 import { errorMessages } from '../app/ui/ErrorText/messages';
@@ -20,6 +19,9 @@ import { exampleMessages, taskFormMessages } from '../app/ui/TaskForm/messages';
 import { timelineMessages } from '../app/ui/Timeline/messages';
 import { toolEditorMessages, toolManagerMessages } from '../app/ui/ToolManager/messages';
 import { AppPage } from './app-page';
+import { expect, expectAccessible, test } from './fixtures';
+import { SavedRunsPage } from './saved-runs-page';
+import { ToolsPage } from './tools-page';
 
 const CATALOGS: Catalog<Messages>[] = [
   appMessages,
@@ -114,18 +116,11 @@ async function expectNoEnglish(page: Page, view: string) {
   ).toEqual([]);
 }
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('the interface in Simplified Chinese: remembered, complete, a scripted run works, accessible', async ({
   page,
 }) => {
   expect(ENGLISH.length).toBeGreaterThan(150);
-  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 2 });
+  const { app } = await AppPage.open(page, { tokenDelayMs: 2 });
   // Playwright's browser asks for en-US: the first visit is English.
   await page.getByTestId('role-settings').locator('summary').click();
   const shown = await shownText(page);
@@ -140,13 +135,13 @@ test('the interface in Simplified Chinese: remembered, complete, a scripted run 
   await expect(page.locator('.tagline')).toContainText('规划器、调用器与总结器');
   await expect(page.getByTestId('tab-history')).toHaveText('已保存的运行');
   await expect(app.runButton).toHaveText('运行');
-  await expect(page.getByTestId('example-miles-plus-km')).toHaveText('英里加公里');
+  await expect(app.example('miles-plus-km')).toHaveText('英里加公里');
   await expect(page.getByTestId('examples-note')).toContainText('英文原文');
   await expect(page.getByTestId('timeline-empty')).toContainText('选一个示例');
   await page.getByTestId('role-settings').locator('summary').click();
   await expect(page.getByTestId('role-settings')).toContainText('温度');
   await expect(page.getByTestId('prompts-english-note')).toContainText('提示词都保持英文');
-  await expect(page.getByTestId('model-panel').locator('h2')).toHaveText('在你的 GPU 上运行的模型');
+  await expect(app.models.heading).toHaveText('在你的 GPU 上运行的模型');
   await expectNoEnglish(page, 'run view before a run');
 
   // Remembered across a reload.
@@ -167,57 +162,49 @@ test('the interface in Simplified Chinese: remembered, complete, a scripted run 
   await app.steps.first().getByTestId('what-the-model-saw').locator('summary').click();
   await expect(app.steps.first().getByTestId('what-the-model-saw')).toContainText('解析前的原始输出');
   await expectNoEnglish(page, 'run view after a run');
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectAccessible(page);
 
-  await page.getByTestId('tab-tools').click();
-  await expect(page.getByTestId('tool-manager').locator('h2')).toHaveText('工具');
-  await page.getByTestId('tool-new').click();
-  await expect(page.getByTestId('tool-editor')).toContainText('保存并试运行');
+  const tools = await ToolsPage.open(page);
+  await expect(tools.heading).toHaveText('工具');
+  await tools.newButton.click();
+  await expect(tools.editor).toContainText('保存并试运行');
   await expectNoEnglish(page, 'tools tab');
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectAccessible(page);
 
-  await page.getByTestId('tab-history').click();
-  await expect(page.getByTestId('saved-run')).toHaveCount(1);
-  await expect(page.getByTestId('saved-run')).toContainText('已回答');
-  await expect(page.getByTestId('history-panel')).toContainText('导出训练数据');
+  const saved = await SavedRunsPage.open(page);
+  await expect(saved.runs).toHaveCount(1);
+  await expect(saved.runs).toContainText('已回答');
+  await expect(saved.panel).toContainText('导出训练数据');
   await expectNoEnglish(page, 'saved runs tab');
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectAccessible(page);
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectAccessible(page);
   await page.emulateMedia({ colorScheme: 'light' });
 
   // Switching back restores English everywhere, the run included.
   await app.switchLanguage('en');
   await expect(page.getByTestId('tab-history')).toHaveText('Saved runs');
-  await expect(page.getByTestId('saved-run')).toContainText('answered');
-  await page.getByTestId('tab-run').click();
+  await expect(saved.runs).toContainText('answered');
+  await app.showRun();
   await expect(app.runButton).toHaveText('Run');
   await expect(app.outcome).toHaveText('Answered');
   await expect(app.stepsOf('planner').first().locator('header .badge').first()).toHaveText('Planner');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(app.runButton).toHaveText('Run');
-  expect(errors).toEqual([]);
 });
 
 test('refusals and notices from outside the components are shown in Chinese', async ({ page }) => {
-  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  const { app } = await AppPage.open(page, { tokenDelayMs: 1 });
   await app.switchLanguage('zh-CN');
-  await page.getByTestId('tab-history').click();
-  await page
-    .getByTestId('import-trace-file')
-    .setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
-  await expect(page.getByTestId('import-trace-message')).toHaveText(
-    'junk.json：此文件不是 JSON，所以不可能是 umi-lab 运行记录。',
-  );
-  await page.getByTestId('tab-tools').click();
-  await page
-    .getByTestId('tool-import-file')
-    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[]') });
-  await expect(page.getByTestId('tool-import-message')).toContainText('bad.json 未导入');
-  await expect(page.getByTestId('tool-import-message')).toContainText('此文件不是工具包');
+  const saved = await SavedRunsPage.open(page);
+  await saved.importTrace('junk.json', 'not json');
+  await expect(saved.importMessage).toHaveText('junk.json：此文件不是 JSON，所以不可能是 umi-lab 运行记录。');
+  const tools = await ToolsPage.open(page);
+  await tools.importPack('bad.json', '[]');
+  await expect(tools.importMessage).toContainText('bad.json 未导入');
+  await expect(tools.importMessage).toContainText('此文件不是工具包');
   // The GPU probe's sentences (SwiftShader here: a software adapter) are translated too.
-  const gpu = page.getByTestId('gpu-status');
+  const gpu = app.models.gpuStatus;
   if ((await gpu.count()) > 0) await expect(gpu).not.toContainText('software rendering');
-  expect(errors).toEqual([]);
 });

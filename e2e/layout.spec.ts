@@ -1,5 +1,8 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { AppPage } from './app-page';
+import { expect, test } from './fixtures';
+import { SavedRunsPage } from './saved-runs-page';
+import { ToolsPage } from './tools-page';
 
 /** The page never scrolls sideways. */
 async function expectNoHorizontalScroll(page: Page, where: string) {
@@ -39,7 +42,7 @@ for (const size of SIZES) {
     test('every view fits the width and its controls are reachable, before and after a run', async ({
       page,
     }) => {
-      const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+      const { app } = await AppPage.open(page, { tokenDelayMs: 1 });
       await expectNoHorizontalScroll(page, 'first view');
       for (const id of [
         'language',
@@ -51,8 +54,8 @@ for (const size of SIZES) {
         'run-button',
       ])
         await expectReachable(page, page.getByTestId(id), id);
-      await expectReachable(page, page.getByTestId('example-miles-plus-km'), 'an example');
-      await expectReachable(page, page.getByTestId('mode-select'), 'mode');
+      await expectReachable(page, app.example('miles-plus-km'), 'an example');
+      await expectReachable(page, app.modeSelect, 'mode');
 
       const side = await page.locator('aside.side').boundingBox();
       const run = await page.locator('section.run').boundingBox();
@@ -66,9 +69,8 @@ for (const size of SIZES) {
       await page.getByTestId('role-settings').locator('summary').click();
       await expectReachable(page, page.getByTestId('system-prompt-summarizer'), 'a system prompt');
       await expectNoHorizontalScroll(page, 'role settings open');
-      const panel = page.getByTestId('model-panel');
-      await expectReachable(page, panel.locator('h2'), 'model panel');
-      const load = page.getByTestId('load-models');
+      await expectReachable(page, app.models.heading, 'model panel');
+      const load = app.models.loadButton;
       if ((await load.count()) > 0) await expectReachable(page, load, 'Load models');
 
       await app.runExample('circle-tiles');
@@ -83,29 +85,28 @@ for (const size of SIZES) {
       await expectReachable(page, app.stepsOf('caller').first().getByTestId('tool-args'), 'tool arguments');
       await expectReachable(page, app.runButton, 'Run after a run');
 
-      await page.getByTestId('tab-tools').click();
-      await page.getByTestId('tool-new').click();
+      const tools = await ToolsPage.open(page);
+      await tools.newButton.click();
       await expectNoHorizontalScroll(page, 'tools tab, editor open');
-      await expectReachable(page, page.getByTestId('tool-test-run'), 'Save and test-run');
-      await expectReachable(page, page.getByTestId('tool-enabled-calculator'), 'a tool switch');
+      await expectReachable(page, tools.testRunButton, 'Save and test-run');
+      await expectReachable(page, tools.enabled('calculator'), 'a tool switch');
 
-      await page.getByTestId('tab-history').click();
-      await expect(page.getByTestId('saved-run')).toHaveCount(1);
+      const saved = await SavedRunsPage.open(page);
+      await expect(saved.runs).toHaveCount(1);
       await expectNoHorizontalScroll(page, 'saved runs tab');
-      await expectReachable(page, page.getByTestId('saved-run').getByRole('button').last(), 'Delete');
-      await expectReachable(page, page.getByTestId('export-training'), 'Export training data');
+      await expectReachable(page, saved.runs.getByRole('button').last(), 'Delete');
+      await expectReachable(page, saved.exportTrainingButton, 'Export training data');
 
       await page.getByTestId('tab-eval').click();
       await expect(page.getByRole('tabpanel')).toBeVisible();
       await expectNoHorizontalScroll(page, 'evaluate tab');
 
-      await page.getByTestId('tab-run').click();
+      await app.showRun();
       await expectReachable(page, app.answer, 'the answer, back on the run tab');
-      expect(errors).toEqual([]);
     });
 
     test('in Chinese too, nothing is wider than the window', async ({ page }) => {
-      const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+      const { app } = await AppPage.open(page, { tokenDelayMs: 1 });
       await app.switchLanguage('zh-CN');
       await expectNoHorizontalScroll(page, 'Chinese, first view');
       await app.runExample('miles-plus-km');
@@ -115,7 +116,6 @@ for (const size of SIZES) {
         await page.getByTestId(tab).click();
         await expectNoHorizontalScroll(page, `Chinese, ${tab}`);
       }
-      expect(errors).toEqual([]);
     });
   });
 }
@@ -124,14 +124,13 @@ test.describe('phone: running', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('pressing Run brings the run view, below the form, into sight', async ({ page }) => {
-    const { app, errors } = await AppPage.open(page, { tokenDelayMs: 0 });
-    await page.getByTestId('example-circle-tiles').click();
+    const { app } = await AppPage.open(page, { tokenDelayMs: 0 });
+    await app.example('circle-tiles').click();
     await app.runButton.scrollIntoViewIfNeeded();
     await expect(page.locator('#run-view')).not.toBeInViewport();
     await app.runButton.click();
     await expect(page.locator('#run-view')).toBeInViewport();
     await expect(app.outcome).toHaveAttribute('data-outcome', 'answer', { timeout: 30_000 });
-    expect(errors).toEqual([]);
   });
 });
 
@@ -141,7 +140,7 @@ test.describe('projector: large text', () => {
   test('one switch scales the whole page, nothing gets wider than the window, and it is remembered', async ({
     page,
   }) => {
-    const { app, errors } = await AppPage.open(page, { tokenDelayMs: 0 });
+    const { app } = await AppPage.open(page, { tokenDelayMs: 0 });
     const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     expect(await rootSize()).toBe('17px');
     await page.getByTestId('large-text').check();
@@ -152,6 +151,5 @@ test.describe('projector: large text', () => {
     await page.reload();
     await expect(page.getByTestId('large-text')).toBeChecked();
     expect(await rootSize()).toBe('21px');
-    expect(errors).toEqual([]);
   });
 });

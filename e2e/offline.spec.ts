@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { AppPage } from './app-page';
+import { expect, expectConsoleErrors, test } from './fixtures';
+import { SavedRunsPage } from './saved-runs-page';
 
 /** The first visit installs the service worker; the app is saved once "Ready offline" shows. */
 async function visitOnce(page: Page, engine: 'scripted' | 'tiny' = 'scripted') {
@@ -19,7 +21,7 @@ test.describe('offline after one visit', () => {
     page,
     context,
   }) => {
-    const { app, errors } = await visitOnce(page, 'tiny');
+    const { app } = await visitOnce(page, 'tiny');
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByTestId('offline-now')).toBeVisible();
@@ -31,14 +33,13 @@ test.describe('offline after one visit', () => {
     });
     await expect(app.stepsOf('caller').first().getByTestId('observation')).not.toBeEmpty();
     await expect(app.outcome).not.toHaveAttribute('data-outcome', 'running', { timeout: 60_000 });
-    expect(errors).toEqual([]);
   });
 
   test('opens, runs a scripted task with tools, and exports its trace with the network off', async ({
     page,
     context,
   }) => {
-    const { app, errors } = await visitOnce(page);
+    const { app } = await visitOnce(page);
     const fromNetwork: string[] = [];
     page.on('requestfailed', (request) => fromNetwork.push(request.url()));
 
@@ -56,21 +57,17 @@ test.describe('offline after one visit', () => {
     await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
     await expect(app.stepsOf('caller').first().getByTestId('observation')).toContainText('108');
 
-    await page.getByTestId('tab-history').click();
-    await expect(page.getByTestId('saved-run')).toHaveCount(2);
-    const download = page.waitForEvent('download');
-    await page.getByTestId('export-current').click();
-    const text = await readFile(await (await download).path(), 'utf8');
-    const file = JSON.parse(text);
+    const saved = await SavedRunsPage.open(page);
+    await expect(saved.runs).toHaveCount(2);
+    const file = JSON.parse((await saved.exportCurrent()).text);
     expect(file).toMatchObject({ format: 'umi-lab.trace', trace: { outcome: 'answer' } });
     expect(file.trace.task).toContain('bakery');
 
     expect(fromNetwork).toEqual([]);
-    expect(errors).toEqual([]);
   });
 
   test('a new version is announced, and updating switches to it', async ({ page }) => {
-    const { errors } = await visitOnce(page);
+    await visitOnce(page);
     await expect(page.getByTestId('update-available')).toHaveCount(0);
     // Deploy a new version: the service worker script on the server changes (vite preview reads
     // files from disk on every request). Playwright's routes do not see the browser's update check.
@@ -96,18 +93,20 @@ test.describe('offline after one visit', () => {
       async () => (await navigator.serviceWorker.getRegistration())?.waiting,
     );
     expect(waiting).toBeNull();
-    expect(errors).toEqual([]);
   });
 });
 
 test.describe('prepare for offline', () => {
+  // Offline, the size check's requests fail, as the test means them to; Chromium logs each one.
+  test.use(expectConsoleErrors(/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/));
+
   test('shows the download size first, reports the cache, starts the download; offline it says what to do', async ({
     page,
     context,
   }) => {
-    const { errors } = await AppPage.open(page);
-    await expect(page.getByTestId('gpu-status')).toBeVisible();
-    await page.getByTestId('model-source-select').selectOption('this-site');
+    const { app } = await AppPage.open(page);
+    await expect(app.models.gpuStatus).toBeVisible();
+    await app.models.useModelsFrom('this-site');
     // This server has no model files: stand in for the two small files the size check reads.
     await page.route('**/models/*/resolve/main/tensor-cache.json', (route) =>
       route.fulfill({ json: { records: [{ nbytes: 300 * 2 ** 20 }, { nbytes: 200 * 2 ** 20 }] } }),
@@ -119,30 +118,26 @@ test.describe('prepare for offline', () => {
         body: Buffer.alloc(2 ** 20),
       }),
     );
-    const panel = page.getByTestId('prepare-offline');
-    await panel.getByTestId('offline-sizes').click();
+    const offline = app.models.prepareOffline;
+    await offline.sizesButton.click();
     // Tiny on a GPU without shader-f16: Qwen2.5-0.5B (planner and caller share it) and SmolLM2-360M.
-    await expect(panel.getByTestId('offline-model')).toHaveCount(2);
-    await expect(panel.getByTestId('offline-total')).toContainText('1,002 MB for 2 models');
-    await expect(panel.getByTestId('offline-download')).toContainText('1,002 MB');
+    await expect(offline.models).toHaveCount(2);
+    await expect(offline.total).toContainText('1,002 MB for 2 models');
+    await expect(offline.downloadButton).toContainText('1,002 MB');
 
-    await panel.getByTestId('offline-check-cache').click();
-    await expect(panel.getByTestId('offline-cache-report')).toContainText('0 of 2 models', {
-      timeout: 45_000,
-    });
-    await expect(panel.locator('[data-testid="offline-model"][data-cached="false"]')).toHaveCount(2);
+    await offline.checkCacheButton.click();
+    await expect(offline.cacheReport).toContainText('0 of 2 models', { timeout: 45_000 });
+    await expect(offline.modelsCached(false)).toHaveCount(2);
 
     // Download goes through WebLLM's loader, which here stops at the first real model file.
-    await panel.getByTestId('offline-download').click();
-    await expect(page.getByTestId('slot-error-planner')).toContainText('Missing file', { timeout: 45_000 });
-    await expect(panel.getByTestId('offline-download')).toBeEnabled();
+    await offline.downloadButton.click();
+    await expect(app.models.slot('planner').error).toContainText('Missing file', { timeout: 45_000 });
+    await expect(offline.downloadButton).toBeEnabled();
 
     await context.setOffline(true);
-    await page.getByTestId('model-source-select').selectOption('huggingface');
-    await panel.getByTestId('offline-sizes').click();
-    const error = panel.getByTestId('offline-size-error');
-    await expect(error).toContainText('https://huggingface.co/');
-    await expect(error).toContainText('Connect to the internet');
-    expect(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    await app.models.useModelsFrom('huggingface');
+    await offline.sizesButton.click();
+    await expect(offline.sizeError).toContainText('https://huggingface.co/');
+    await expect(offline.sizeError).toContainText('Connect to the internet');
   });
 });

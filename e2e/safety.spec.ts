@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test';
 import { AppPage } from './app-page';
+import { expect, test } from './fixtures';
 
 test('model text with <script>, <img onerror>, javascript: links and <iframe> is shown as text, never run', async ({
   page,
 }) => {
-  const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
+  const { app } = await AppPage.open(page, { tokenDelayMs: 1 });
   const hostile = [
     '<script>window.__xss = "script"</script>',
     '<img src="x" onerror="window.__xss = \'img\'">',
@@ -42,7 +42,8 @@ test('model text with <script>, <img onerror>, javascript: links and <iframe> is
     .first()
     .click({ trial: false })
     .catch(() => undefined);
+  // Nothing runs: a negative, so it can only be watched for a while (a click's handler, a
+  // navigation to a javascript: URL, an image's onerror would all have run by then).
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
-  expect(errors).toEqual([]);
 });

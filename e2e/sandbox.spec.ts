@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { SandboxRunResult } from '../app/tools/sandbox/types';
 import { AppPage } from './app-page';
+import { expect, test } from './fixtures';
 
 /**
  * The sandbox against the built app, in real Chromium: each escape attempt of issue 4 runs
@@ -70,16 +71,11 @@ function expectFailure(probe: Probe, name: string, message?: RegExp): void {
   expectContained(probe);
 }
 
-let errors: string[] = [];
-
+// The page's console stays free of errors throughout (the fixture checks it after each test).
 test.beforeEach(async ({ page }) => {
-  ({ errors } = await AppPage.open(page));
+  await AppPage.open(page);
   // Warm the sandbox: cold start has its own benchmark; these tests are about containment.
   await page.evaluate(() => window.umi.sandbox.run('0'));
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
 });
 
 test.describe('sandbox: network', () => {

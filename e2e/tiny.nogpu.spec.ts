@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { TINY_EXAMPLES } from '../app/llm/tiny/examples';
 import { alphaUmiFixturePath } from '../app/test-support/fixtures';
 import { AppPage } from './app-page';
+import { jsonFile } from './downloads';
+import { expect, test } from './fixtures';
+import { StaticEvalPage } from './static-eval-page';
+import { SuitePage } from './suite-page';
 
 const TOOLS = ['calculator', 'date_calc', 'country_facts', 'text_stats', 'run_javascript'];
 
@@ -20,14 +23,14 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
   }) => {
     test.setTimeout(240_000);
     // Nothing saved: the page's own default engine.
-    const { app, errors } = await AppPage.open(page, { engine: 'default' });
-    await expect(page.getByTestId('engine-select')).toHaveValue('tiny');
-    await expect(page.getByTestId('mode-select')).toHaveValue('multi');
-    await expect(page.getByTestId('engine-label')).toContainText('Tiny α-UMi');
-    await expect(page.getByTestId('dialect-select')).toHaveValue('alpha-umi');
-    await expect(page.getByTestId('dialect-select')).toBeDisabled();
-    await expect(page.getByTestId('tiny-card-glpft')).toHaveAttribute('open', '');
-    await expect(page.getByTestId('tiny-params-glpft')).not.toBeEmpty();
+    const { app } = await AppPage.open(page, { engine: 'default' });
+    await expect(app.engineSelect).toHaveValue('tiny');
+    await expect(app.modeSelect).toHaveValue('multi');
+    await expect(app.engineLabel).toContainText('Tiny α-UMi');
+    await expect(app.dialectSelect).toHaveValue('alpha-umi');
+    await expect(app.dialectSelect).toBeDisabled();
+    await expect(app.tinyModels.card('glpft')).toHaveAttribute('open', '');
+    await expect(app.tinyModels.params('glpft')).not.toBeEmpty();
 
     let toolSteps = 0;
     let answered = 0;
@@ -38,7 +41,7 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
       await expect(app.outcome, example.id).toHaveAttribute('data-outcome', /answer|give_up|step_limit/);
       // Right answers: the tool's result, copied into the answer (in Node, greedy: 2 of 7).
       if (example.expect && (await app.outcome.getAttribute('data-outcome')) === 'answer') {
-        const answer = (await page.getByTestId('answer').textContent()) ?? '';
+        const answer = (await app.answer.textContent()) ?? '';
         if (answer.includes(example.expect)) answered++;
       }
       const planner = app.stepsOf('planner').first();
@@ -62,27 +65,26 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
     // The caller names a real tool on nearly every held-out step (99 %): across seven tasks some run.
     expect(toolSteps).toBeGreaterThan(3);
     expect(answered, 'examples answered with the tool result').toBeGreaterThanOrEqual(1);
-    await expect(page.getByTestId('run-engine')).toHaveAttribute('data-kind', 'tiny');
-    expect(errors).toEqual([]);
+    await expect(app.runEngine).toHaveAttribute('data-kind', 'tiny');
   });
 
   test('the planner routes a task to the right tool (its decision and tool choice are learned)', async ({
     page,
   }) => {
-    const { app, errors } = await AppPage.open(page, { engine: 'tiny' });
+    // Three real runs: on a busy machine one can take most of a minute (each wait below allows 90 s).
+    test.setTimeout(240_000);
+    const { app } = await AppPage.open(page, { engine: 'tiny' });
     for (const [task, tool] of [
       ['What is 7305 * 86?', 'calculator'],
       ['What day of the week was 1969-07-20?', 'date_calc'],
       ['What is the capital of Kenya?', 'country_facts'],
     ] as const) {
-      await app.taskInput.fill(task);
-      await app.runButton.click();
+      await app.runTask(task);
       await expect(app.stepsOf('caller').first().getByTestId('tool-name')).toHaveText(tool, {
         timeout: 60_000,
       });
       await expect(app.runButton).toBeEnabled({ timeout: 90_000 });
     }
-    expect(errors).toEqual([]);
   });
 
   test('a missing model file ends the run with a clear error, and the next run works', async ({
@@ -97,59 +99,50 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
     const { app } = await AppPage.open(page, { engine: 'tiny' });
     await app.runExample('tiny-multiply');
     await expect(app.outcome).toHaveAttribute('data-outcome', 'error', { timeout: 60_000 });
-    await expect(page.getByTestId('tiny-error')).toContainText('TinyLoadError');
-    await expect(page.getByTestId('tiny-error')).toContainText('caller.onnx');
+    await expect(app.tinyError).toContainText('TinyLoadError');
+    await expect(app.tinyError).toContainText('caller.onnx');
     await expect(page.locator('#run-view')).toContainText('404');
     refuse = false;
     await app.runButton.click();
     await expect(app.stepsOf('caller').first()).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('tiny-error')).toHaveCount(0);
+    await expect(app.tinyError).toHaveCount(0);
   });
 
   test('the static evaluation runs on the tiny models in the page and scores their outputs', async ({
     page,
   }) => {
     test.setTimeout(180_000);
-    const { errors } = await AppPage.open(page, { engine: 'tiny' });
-    await page.getByTestId('tab-eval').click();
-    await page.getByTestId('eval-tab-static').click();
-    await expect(page.getByTestId('static-models')).toContainText('tiny α-UMi models of multi mode');
+    await AppPage.open(page, { engine: 'tiny' });
+    const staticEval = await StaticEvalPage.open(page);
+    await expect(staticEval.models).toContainText('tiny α-UMi models of multi mode');
     // The first 5 of the release's 20 test trajectories: the whole file (79 samples) takes the
     // tiny models about 3.5 minutes in CI, the same code path as 5.
     const trajectories = JSON.parse(readFileSync(alphaUmiFixturePath('raw_data_stage_2.json'), 'utf8'));
-    await page.getByTestId('static-import-test').setInputFiles({
-      name: 'raw_data_stage_2.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(trajectories.slice(0, 5))),
-    });
-    await expect(page.getByTestId('static-test-summary')).toContainText('5 trajectories');
-    await page.getByTestId('static-run').click();
-    await expect(page.getByTestId('static-results')).toHaveAttribute('data-complete', 'true', {
-      timeout: 120_000,
-    });
-    await expect(page.getByTestId('static-by')).toContainText('Tiny α-UMi planner');
+    await staticEval.importTestFile(jsonFile('raw_data_stage_2.json', trajectories.slice(0, 5)));
+    await expect(staticEval.testSummary).toContainText('5 trajectories');
+    await staticEval.run();
+    await expect(staticEval.results).toHaveAttribute('data-complete', 'true', { timeout: 120_000 });
+    await expect(staticEval.by).toContainText('Tiny α-UMi planner');
     // Real scores of real outputs: a number, whatever it is (these are ToolBench tasks the models never saw).
-    await expect(page.getByTestId('static-metric-plan_em')).toHaveAttribute('data-value', /^\d/);
-    expect(errors).toEqual([]);
+    await expect(staticEval.metric('plan_em')).toHaveAttribute('data-value', /^\d/);
   });
 
   test('the lab runs held-out generated tasks on two of the four systems, one column each', async ({
     page,
   }) => {
     test.setTimeout(240_000);
-    const { errors } = await AppPage.open(page, { engine: 'tiny' });
-    await page.getByTestId('tab-eval').click();
-    await page.getByTestId('eval-tab-suite').click();
-    await expect(page.getByTestId('lab-engine-select')).toHaveValue('tiny');
-    await page.getByTestId('suite-set-held-out').check();
-    await page.getByTestId('suite-held-out-count').selectOption('20');
-    await expect(page.getByTestId('suite-task-picker')).toHaveCount(0);
-    for (const system of ['glpft', 'shared']) await page.getByTestId(`suite-tiny-${system}`).uncheck();
-    await expect(page.getByTestId('suite-run-count')).toContainText('40');
-    await page.getByTestId('suite-run').click();
-    const rows = page.getByTestId('suite-summary-row');
+    await AppPage.open(page, { engine: 'tiny' });
+    const suite = await SuitePage.open(page);
+    await expect(suite.engineSelect).toHaveValue('tiny');
+    await suite.heldOutSet.check();
+    await suite.heldOutCount.selectOption('20');
+    await expect(suite.taskPicker).toHaveCount(0);
+    for (const system of ['glpft', 'shared']) await suite.tinySystem(system).uncheck();
+    await expect(suite.runCount).toContainText('40');
+    await suite.run();
+    const rows = suite.summaryRows;
     await expect(rows).toHaveCount(2, { timeout: 200_000 });
-    await expect(page.getByTestId('suite-run')).toBeEnabled({ timeout: 200_000 });
+    await expect(suite.runButton).toBeEnabled({ timeout: 200_000 });
     await expect(rows.filter({ hasText: 'one-stage · multi' })).toHaveCount(1);
     await expect(rows.filter({ hasText: 'single-LLM · single' })).toHaveCount(1);
     for (const k of [0, 1]) {
@@ -158,6 +151,5 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
       // Each column ran all 20 tasks and was scored by the checkers (whatever the score is).
       await expect(rows.nth(k).getByTestId('suite-accuracy')).toContainText('/20)');
     }
-    expect(errors).toEqual([]);
   });
 });
