@@ -123,7 +123,8 @@ test('the page reloaded mid-generation: the run is kept up to its last save, mar
   await app.runExample('shopping-total');
   await expect(app.stepsOf('caller').first().getByTestId('observation')).toBeVisible({ timeout: 30_000 });
   await expect(app.stepsOf('planner').nth(1)).toHaveAttribute('data-status', 'running');
-  await page.waitForTimeout(400); // saves are throttled to one per 250 ms
+  // Saves are throttled (one per 250 ms): wait until the copy on disk holds the running turn.
+  await expect(app.outcome).toHaveAttribute('data-saved-steps', /^[3-9]$/);
   await page.reload();
   const savedRuns = await SavedRunsPage.open(page);
   const saved = savedRuns.runs.first();

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { AppPage } from './app-page';
+import { expect, test } from './fixtures';
 
 /*
  * Saved runs at scale (issue 13, item 7), against the browser's real IndexedDB: every run has a

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { AppPage } from './app-page';
+import { expect, test } from './fixtures';
 
 test.describe('saved runs', () => {
   test('a finished run is saved and can be reopened after a reload', async ({ page }) => {
@@ -22,7 +22,9 @@ test.describe('saved runs', () => {
     const { app, errors } = await AppPage.open(page, { tokenDelayMs: 60 });
     await app.runExample('circle-tiles');
     await expect(app.stepsOf('caller').first().getByTestId('observation')).toBeVisible({ timeout: 30_000 });
-    await page.waitForTimeout(400); // the trace is saved at most every 250 ms while it grows
+    // The trace is saved at most every 250 ms while it grows: wait until the copy on disk has
+    // the caller's finished step (the planner's next turn has started).
+    await expect(app.outcome).toHaveAttribute('data-saved-steps', /^[3-9]$/);
     await page.reload();
     await page.getByTestId('tab-history').click();
     const saved = page.getByTestId('saved-run').first();

@@ -81,6 +81,8 @@ let writing: Promise<void> = Promise.resolve();
 async function write(trace: Trace): Promise<void> {
   try {
     await saveTrace(trace);
+    // What is safe on disk now (the page shows it as a marker: a reload keeps this much).
+    useAppStore.getState().setSavedCopy({ id: trace.id, steps: trace.steps.length });
     if (useAppStore.getState().storageNotice) useAppStore.getState().setStorageNotice(undefined);
   } catch (error) {
     // The run itself is untouched: it goes on in the store, and Export reads it from there.

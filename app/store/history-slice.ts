@@ -12,6 +12,9 @@ export interface HistorySlice {
   savedRunsTotal: number;
   /** A storage problem the user must know about (the run itself goes on in memory). */
   storageNotice: string | undefined;
+  /** The last copy of a run written to storage: which run, and how many steps it held. */
+  savedCopy: { id: string; steps: number } | undefined;
+  setSavedCopy: (copy: { id: string; steps: number } | undefined) => void;
   setSavedRuns: (runs: SavedRun[], total: number) => void;
   setStorageNotice: (notice: string | undefined) => void;
 }
@@ -20,6 +23,8 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
   savedRuns: [],
   savedRunsTotal: 0,
   storageNotice: undefined,
+  savedCopy: undefined,
+  setSavedCopy: (savedCopy) => set({ savedCopy }),
   setSavedRuns: (savedRuns, savedRunsTotal) => set({ savedRuns, savedRunsTotal }),
   setStorageNotice: (storageNotice) => set({ storageNotice }),
 });

@@ -24,6 +24,8 @@ function engineKindOf(trace: Trace): EngineKind | 'mixed' | undefined {
 export function RunSummary() {
   const trace = useAppStore((s) => s.trace);
   const replaySpeed = useAppStore((s) => s.replaySpeed);
+  // How much of this run is in storage (a reload keeps that much): a marker for tests and tools.
+  const savedCopy = useAppStore((s) => s.savedCopy);
   const t = useT(runSummaryMessages);
   const locale = useLocale();
   const totals = useMemo(() => (trace ? traceTotals(trace) : undefined), [trace]);
@@ -47,7 +49,11 @@ export function RunSummary() {
           {t(`kind_${kind}`)}
         </p>
       )}
-      <h2 data-testid="run-outcome" data-outcome={trace.outcome ?? 'running'}>
+      <h2
+        data-testid="run-outcome"
+        data-outcome={trace.outcome ?? 'running'}
+        data-saved-steps={savedCopy?.id === trace.id ? savedCopy.steps : undefined}
+      >
         {running ? t('running') : t(trace.outcome ?? 'error')}
       </h2>
       {trace.answer !== undefined && (
