@@ -5,6 +5,7 @@ import {
   initHistory,
   loadSavedTrace,
   openSavedRun,
+  persistTrace,
   refreshHistory,
   SAVED_RUNS_PAGE,
   showMoreSavedRuns,
@@ -195,5 +196,45 @@ describe('opening a saved run', () => {
     const data = await trainingData(['a', 'c']);
     expect(storage.loadTrace.mock.calls.map(([id]) => id)).toEqual(['c', 'a']);
     expect(data.counts).toEqual({ planner: 0, caller: 0, summarizer: 0, backbone: 0 });
+  });
+});
+
+describe('saving the live run (throttled)', () => {
+  it('a stream of updates is written at most every 250 ms, always the newest copy; the final one at once', async () => {
+    vi.useFakeTimers();
+    try {
+      storage.saveTrace.mockResolvedValue(undefined);
+      const written = () => storage.saveTrace.mock.calls.map(([t]) => t.steps.length);
+      const grown = (n: number) =>
+        trace('live', {
+          status: 'running',
+          steps: Array.from({ length: n }, () => ({}) as Trace['steps'][number]),
+        });
+      for (let n = 1; n <= 5; n++) {
+        void persistTrace(grown(n));
+        await vi.advanceTimersByTimeAsync(60);
+      }
+      // 300 ms of updates: one write at 250 ms, of the newest copy then (5 steps at 240 ms).
+      expect(written()).toEqual([5]);
+      void persistTrace(grown(6));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(written()).toEqual([5]);
+      await persistTrace(grown(7), true);
+      expect(written()).toEqual([5, 7]);
+      // The timer the final save cancelled writes nothing more.
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(written()).toEqual([5, 7]);
+      expect(useAppStore.getState().savedCopy).toEqual({ id: 'live', steps: 7 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a failed write keeps the run in memory, tells the user, and does not move the saved marker', async () => {
+    useAppStore.setState({ savedCopy: undefined, storageNotice: undefined });
+    storage.saveTrace.mockRejectedValueOnce(new Error('disk unplugged'));
+    await persistTrace(trace('live-2', { status: 'running' }), true);
+    expect(useAppStore.getState().storageNotice).toMatch(/disk unplugged/);
+    expect(useAppStore.getState().savedCopy).toBeUndefined();
   });
 });
