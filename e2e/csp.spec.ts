@@ -124,7 +124,11 @@ test('workers and the service worker carry their own, tighter policies', async (
   const assets = [...html.matchAll(/\/assets\/[\w.-]+\.js/g)].map((m) => m[0]);
   const entry = await (await request.get(assets[0] ?? '')).text();
   const sandboxUrl = /\/assets\/sandbox\.worker-[\w-]+\.js/.exec(entry)?.[0];
-  const llmUrl = /\/assets\/llm\.worker-[\w-]+\.js/.exec(entry)?.[0];
+  // The WebLLM models controller loads on first use, so the entry does not name its worker;
+  // the service worker's precache list names every chunk.
+  const precache = await (await request.get('/sw.js')).text();
+  const llmPath = /assets\/llm\.worker-[\w-]+\.js/.exec(precache)?.[0];
+  const llmUrl = llmPath && `/${llmPath}`;
   expect(sandboxUrl).toBeDefined();
   expect(llmUrl).toBeDefined();
   const sandbox = (await request.get(sandboxUrl ?? '')).headers()['content-security-policy'] ?? '';
