@@ -14,9 +14,3 @@ export function useT<M extends Messages>(catalog: Catalog<M>): Translate<M> {
   const locale = useLocale();
   return useCallback((key, vars) => translate(catalog, locale, key, vars), [catalog, locale]);
 }
-
-/**
- * `tNow` lives in app/store/locale.ts (a store module must not import this React module).
- * Re-exported only for app/store/history-controller.ts, which still imports it from here.
- */
-export { tNow } from '../store/locale';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TRACE_VERSION, type Trace } from '../agent/trace';
+import { translateCoded } from '../i18n/i18n';
 import type { TraceSummary } from './db';
 import {
   initHistory,
@@ -11,6 +12,7 @@ import {
   showMoreSavedRuns,
   trainingData,
 } from './history-controller';
+import { historyMessages } from './history-messages';
 import { useAppStore } from './index';
 import * as db from './trace-db';
 
@@ -131,13 +133,20 @@ describe('the Saved runs list', () => {
   it('says how many runs it keeps but cannot show, from the summaries count', async () => {
     stored(2, 3);
     await refreshHistory();
-    expect(useAppStore.getState().storageNotice).toContain('3 saved run(s) were made by a newer');
+    const notice = useAppStore.getState().storageNotice;
+    expect(notice).toEqual({ code: 'hidden', values: { n: 3 } });
+    // As the page shows it, in either language.
+    expect(notice && translateCoded(historyMessages, 'en', notice)).toContain(
+      '3 saved run(s) were made by a newer',
+    );
+    expect(notice && translateCoded(historyMessages, 'zh-CN', notice)).toContain('有 3 个已保存的运行');
   });
 
   it('says when the saved runs cannot be read', async () => {
     storage.listSavedRuns.mockRejectedValue(new Error('The storage could not be opened'));
     await refreshHistory();
-    expect(useAppStore.getState().storageNotice).toBe(
+    const notice = useAppStore.getState().storageNotice;
+    expect(notice && translateCoded(historyMessages, 'en', notice)).toBe(
       'Saved runs cannot be read: The storage could not be opened',
     );
   });
@@ -186,7 +195,7 @@ describe('opening a saved run', () => {
     expect(await openSavedRun('b')).toBe(false);
     expect(useAppStore.getState().trace).toBeUndefined();
     expect(storage.listSavedRuns).toHaveBeenCalled();
-    expect(useAppStore.getState().storageNotice).toContain('1 saved run(s)');
+    expect(useAppStore.getState().storageNotice).toEqual({ code: 'hidden', values: { n: 1 } });
     expect(await loadSavedTrace('b')).toBeUndefined();
   });
 
@@ -234,7 +243,10 @@ describe('saving the live run (throttled)', () => {
     useAppStore.setState({ savedCopy: undefined, storageNotice: undefined });
     storage.saveTrace.mockRejectedValueOnce(new Error('disk unplugged'));
     await persistTrace(trace('live-2', { status: 'running' }), true);
-    expect(useAppStore.getState().storageNotice).toMatch(/disk unplugged/);
+    expect(useAppStore.getState().storageNotice).toEqual({
+      code: 'notSaved',
+      values: { reason: 'disk unplugged' },
+    });
     expect(useAppStore.getState().savedCopy).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 import type { GlpftRole } from '../agent/export/glpft';
 import { markInterrupted, type Trace } from '../agent/trace';
 import { MAX_TRACE_FILE_BYTES, traceFileText } from '../agent/trace-file-format';
-import { tNow } from '../i18n/use-t';
 import { controllerMessages } from './controller-messages';
 import { historyMessages } from './history-messages';
 import { useAppStore } from './index';
+import { tNow } from './locale';
 import { selectIsRunning } from './selectors';
 import {
   deleteTrace,
@@ -36,10 +36,11 @@ export async function refreshHistory(): Promise<void> {
     useAppStore.getState().setSavedRuns(page.runs, page.listed);
     // Runs this page cannot read (a newer version wrote them) stay stored; say they exist.
     if (page.hidden > 0)
-      useAppStore.getState().setStorageNotice(tNow(historyMessages)('hidden', { n: page.hidden }));
+      useAppStore.getState().setStorageNotice({ code: 'hidden', values: { n: page.hidden } });
   } catch (error) {
-    const t = tNow(historyMessages);
-    useAppStore.getState().setStorageNotice(t('cannotRead', { reason: (error as Error).message }));
+    useAppStore
+      .getState()
+      .setStorageNotice({ code: 'cannotRead', values: { reason: (error as Error).message } });
   }
 }
 
@@ -86,9 +87,13 @@ async function write(trace: Trace): Promise<void> {
     if (useAppStore.getState().storageNotice) useAppStore.getState().setStorageNotice(undefined);
   } catch (error) {
     // The run itself is untouched: it goes on in the store, and Export reads it from there.
-    const t = tNow(historyMessages);
-    const reason = error instanceof StorageFullError ? t('storageFull') : (error as Error).message;
-    useAppStore.getState().setStorageNotice(t('notSaved', { reason }));
+    useAppStore
+      .getState()
+      .setStorageNotice(
+        error instanceof StorageFullError
+          ? { code: 'notSavedFull' }
+          : { code: 'notSaved', values: { reason: (error as Error).message } },
+      );
   }
 }
 
@@ -173,8 +178,9 @@ export async function loadSavedTrace(id: string): Promise<Trace | undefined> {
     const loaded = await loadTrace(id);
     if (loaded?.ok) return loaded.trace;
   } catch (error) {
-    const t = tNow(historyMessages);
-    useAppStore.getState().setStorageNotice(t('cannotRead', { reason: (error as Error).message }));
+    useAppStore
+      .getState()
+      .setStorageNotice({ code: 'cannotRead', values: { reason: (error as Error).message } });
     return undefined;
   }
   await refreshHistory();

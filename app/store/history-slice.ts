@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { TraceSummary } from './db';
+import type { HistoryNotice } from './history-messages';
 import type { AppState } from './index';
 
 /** One saved run, as the history list shows it: its stored summary (never the full trace). */
@@ -11,12 +12,12 @@ export interface HistorySlice {
   /** How many saved runs this page can show in all (`savedRuns` may hold fewer). */
   savedRunsTotal: number;
   /** A storage problem the user must know about (the run itself goes on in memory). */
-  storageNotice: string | undefined;
+  storageNotice: HistoryNotice | undefined;
   /** The last copy of a run written to storage: which run, and how many steps it held. */
   savedCopy: { id: string; steps: number } | undefined;
   setSavedCopy: (copy: { id: string; steps: number } | undefined) => void;
   setSavedRuns: (runs: SavedRun[], total: number) => void;
-  setStorageNotice: (notice: string | undefined) => void;
+  setStorageNotice: (notice: HistoryNotice | undefined) => void;
 }
 
 export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set) => ({

@@ -10,6 +10,7 @@ import { type GpuFailure, type GpuNote, gpuFailureMessages, gpuNoteMessages } fr
 import { type PresetNote, presetNoteMessages } from '../llm/preset-messages';
 import { busyMessages } from '../store/activity-messages';
 import { type ControllerNotice, controllerMessages } from '../store/controller-messages';
+import { type HistoryNotice, historyMessages } from '../store/history-messages';
 import type { SlotStatus } from '../store/models-slice';
 import type { ActivityKind } from '../store/run-slice';
 import { slotStatusMessages, suiteControllerMessages } from '../store/suite-messages';
@@ -50,6 +51,9 @@ const PRODUCERS = {
   'LabNotice (suite and comparison controllers)': producer<LabNotice['key']>()(suiteControllerMessages),
   'SlotStatus (a LabNotice {status})': producer<SlotStatus | 'missing'>()(slotStatusMessages),
   'busy refusal (console-api.ts, static evaluation)': producer<ActivityKind | 'wait'>()(busyMessages),
+  'HistoryNotice (history controller; fileTooBig: its import refusal)': producer<
+    HistoryNotice['code'] | 'fileTooBig'
+  >()(historyMessages),
 } satisfies Record<string, Catalog<Messages>>;
 
 // Compile-time checks of the above (tsconfig.node.json type-checks tests): these must not compile.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { GLPFT_ROLES, type GlpftRole } from '../../agent/export/glpft';
 import type { RunOutcome } from '../../agent/types';
+import { translateCoded } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import {
@@ -13,6 +14,7 @@ import {
   traceFile,
   trainingData,
 } from '../../store/history-controller';
+import { historyMessages as storageMessages } from '../../store/history-messages';
 import { replayTrace } from '../../store/replay-controller';
 import { RUN_TAB_ACTIVITIES, selectIsRunning, selectModelsBusy } from '../../store/selectors';
 import { BusyNote } from '../BusyNote/BusyNote';
@@ -71,7 +73,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
       <p className="note">{t('intro')}</p>
       {notice && (
         <p className="step-error" role="alert" data-testid="storage-notice">
-          {notice}
+          {translateCoded(storageMessages, locale, notice)}
         </p>
       )}
       {current && (

@@ -1,6 +1,8 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { useT } from '../../i18n/use-t';
+import { translateCoded } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { historyMessages } from '../../store/history-messages';
 import { selectModelsBusy } from '../../store/selectors';
 import { offlineMessages } from './messages';
 import { dismissUpdate, pwaState, startPwa, subscribePwa, updateNow } from './pwa-status';
@@ -32,6 +34,7 @@ export function OfflineStatusView() {
   const running = useAppStore(selectModelsBusy);
   // Shown here, on every tab, so a run whose saving fails never looks saved.
   const storageNotice = useAppStore((s) => s.storageNotice);
+  const locale = useLocale();
   useEffect(startPwa, []);
   if (pwa.phase === 'off' && online && !pwa.updateReady && !storageNotice) return null;
   return (
@@ -59,7 +62,7 @@ export function OfflineStatusView() {
       )}
       {storageNotice && (
         <span className="offline-note offline-error" role="alert" data-testid="storage-alert">
-          {storageNotice}
+          {translateCoded(historyMessages, locale, storageNotice)}
         </span>
       )}
       {pwa.updateReady && (
