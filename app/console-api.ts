@@ -1,18 +1,18 @@
+import type { benchStream } from './activities/bench-controller';
+import { startRun, stopRun } from './activities/run-controller';
 import type { Trace } from './agent/trace';
 import type { Dialect, RunMode } from './agent/types';
 import type { BoundaryBench } from './console-bench';
 import type { TinyDecodeBench } from './console-bench-tiny';
 import type { UmiTestHooks } from './console-test-hooks';
+import { callTool, observationOf } from './controllers/tools-controller';
 import type { GpuProbe } from './llm/gpu-probe';
 import type { ScriptStep } from './llm/scripted/render';
 import { type AppState, useAppStore } from './store';
-import { busyMessages } from './store/activity-messages';
-import type { benchStream } from './store/bench-controller';
 import { tNow } from './store/locale';
+import { busyMessages } from './store/messages/activity-messages';
 import type { SlotId } from './store/models-slice';
-import { startRun, stopRun } from './store/run-controller';
 import { selectBusyElsewhere } from './store/selectors';
-import { callTool, observationOf } from './store/tools-controller';
 import type { ToolInfo } from './store/tools-slice';
 import { getSandbox } from './tools/sandbox/sandbox-bridge';
 import type { SandboxRunResult } from './tools/sandbox/types';
@@ -76,7 +76,7 @@ declare global {
   }
 }
 
-const models = () => import('./store/models-controller');
+const models = () => import('./controllers/models-controller');
 
 /** `window.umi`: drive the page from the browser console (documented in the README). */
 export function installConsoleApi(): void {
@@ -101,7 +101,7 @@ export function installConsoleApi(): void {
     gpu: { probe: async () => (await models()).probeAgain() },
     bench: {
       // Benchmarks and test hooks load on first use: they are not part of the page's first load.
-      stream: async (tokens) => (await import('./store/bench-controller')).benchStream(tokens),
+      stream: async (tokens) => (await import('./activities/bench-controller')).benchStream(tokens),
       boundary: async (tokens, repeats) =>
         (await import('./console-bench')).benchWorkerBoundary(tokens, repeats),
       tinyDecode: async (prompt, steps) =>

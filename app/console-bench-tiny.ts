@@ -4,9 +4,9 @@
  * Loaded on demand, not part of the page's first load.
  */
 import { runAgent } from './agent/orchestrator';
+import { loadTinyManifest, tinyModelsForRun, tinyUrl } from './controllers/tiny-controller';
+import { toolRunner } from './controllers/tools-controller';
 import { startTinyWorker } from './llm/tiny/worker-factory';
-import { loadTinyManifest, tinyModelsForRun, tinyUrl } from './store/tiny-controller';
-import { toolRunner } from './store/tools-controller';
 
 export interface TinyDecodeBench {
   promptTokens: number;

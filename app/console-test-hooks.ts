@@ -4,11 +4,11 @@
  * run does. Their output is labelled as synthetic in every step card.
  */
 import type { ModelRecord } from '@mlc-ai/web-llm';
+import { startRun } from './activities/run-controller';
 import type { Trace } from './agent/trace';
 import type { Role } from './agent/types';
 import { type BridgeStatus, type LlmWorkerPort, WebLlmRoleModel } from './llm/webllm/webllm-model';
 import { spawnLlmWorker } from './llm/webllm/worker-factory';
-import { startRun } from './store/run-controller';
 
 export interface WorkerEngineOptions {
   /** What every role "generates", word by word. Default: a planner turn that gives up. */

@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installConsoleApi } from './console-api';
+import { initHistory } from './controllers/history-controller';
+import { applyLessonFromUrl } from './controllers/lesson-controller';
+import { initTools } from './controllers/tools-controller';
 import { useAppStore } from './store';
-import { initHistory } from './store/history-controller';
-import { applyLessonFromUrl } from './store/lesson-controller';
-import { initTools } from './store/tools-controller';
 import { App } from './ui/App/App';
 import './ui/styles.css';
 
@@ -17,7 +17,7 @@ createRoot(root).render(
 );
 installConsoleApi();
 // The GPU probe and the WebLLM model list: their code is not part of the first load.
-void import('./store/models-controller').then((m) => m.initModels());
+void import('./controllers/models-controller').then((m) => m.initModels());
 void initTools().then(async () => {
   const notice = await applyLessonFromUrl();
   if (notice) useAppStore.getState().setPageNotice(notice);

@@ -271,7 +271,7 @@ test('the storage upgrade keeps the runs saved by the previous version', async (
         };
       }),
   );
-  // Version 4 added the run summaries (app/store/db.ts).
+  // Version 4 added the run summaries (app/storage/db.ts).
   expect(version).toBe(4);
 });
 

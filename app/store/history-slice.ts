@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { TraceSummary } from './db';
-import type { HistoryNotice } from './history-messages';
+import type { TraceSummary } from '../agent/trace-summary';
 import type { AppState } from './index';
+import type { HistoryNotice } from './messages/history-messages';
 
 /** One saved run, as the history list shows it: its stored summary (never the full trace). */
 export type SavedRun = TraceSummary;

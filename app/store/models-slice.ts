@@ -5,8 +5,8 @@ import type { GpuProbe } from '../llm/gpu-probe';
 import type { ModelSource } from '../llm/model-source';
 import type { PresetNote } from '../llm/preset-messages';
 import { findPreset, modelLoads, type PresetId, resolvePreset } from '../llm/presets';
-import type { SlotNotice } from './controller-messages';
 import type { AppState } from './index';
+import type { SlotNotice } from './messages/controller-messages';
 
 /** One loaded copy of a model: a worker serving one role, or all roles in shared/single mode. */
 export type SlotId = Role | 'shared';

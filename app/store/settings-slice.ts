@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Dialect, Role, RunMode, SamplingSettings } from '../agent/types';
 import { detectLocale, type Locale } from '../i18n/i18n';
-import type { ControllerNotice } from './controller-messages';
 import type { AppState } from './index';
+import type { ControllerNotice } from './messages/controller-messages';
 
 /** `tiny`: the built-in tiny α-UMi models (the default); `scripted`: the labelled demo. */
 export type EngineChoice = 'tiny' | 'scripted' | 'webllm';

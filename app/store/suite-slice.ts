@@ -3,11 +3,11 @@ import type { RunMetrics } from '../agent/eval/suite/metrics';
 import { mergeResults, type SuiteResult } from '../agent/eval/suite/results';
 import type { Trace } from '../agent/trace';
 import type { NamedErrorData, RunMode } from '../agent/types';
+import type { ModelChoice } from '../llm/model-plan';
 import type { PresetNote } from '../llm/preset-messages';
 import { TINY_SYSTEMS, type TinySystemId } from '../llm/tiny/manifest';
 import type { AppState } from './index';
-import type { LabNoticeKey } from './suite-messages';
-import type { ModelChoice } from './suite-plan';
+import type { LabNoticeKey } from './messages/suite-messages';
 
 /**
  * A sentence for the user, kept as its catalog key and values (suite-messages.ts) and

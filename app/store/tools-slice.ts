@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { JsonSchema } from '../agent/types';
-import type { ControllerNotice } from './controller-messages';
 import type { AppState } from './index';
+import type { ControllerNotice } from './messages/controller-messages';
 
 /** A tool as the tool manager shows it. */
 export interface ToolInfo {

@@ -8,12 +8,12 @@ import {
 } from '../llm/custom-model-messages';
 import { type GpuFailure, type GpuNote, gpuFailureMessages, gpuNoteMessages } from '../llm/gpu-messages';
 import { type PresetNote, presetNoteMessages } from '../llm/preset-messages';
-import { busyMessages } from '../store/activity-messages';
-import { type ControllerNotice, controllerMessages } from '../store/controller-messages';
-import { type HistoryNotice, historyMessages } from '../store/history-messages';
+import { busyMessages } from '../store/messages/activity-messages';
+import { type ControllerNotice, controllerMessages } from '../store/messages/controller-messages';
+import { type HistoryNotice, historyMessages } from '../store/messages/history-messages';
+import { slotStatusMessages, suiteControllerMessages } from '../store/messages/suite-messages';
 import type { SlotStatus } from '../store/models-slice';
 import type { ActivityKind } from '../store/run-slice';
-import { slotStatusMessages, suiteControllerMessages } from '../store/suite-messages';
 import type { LabNotice } from '../store/suite-slice';
 import {
   type ToolLabel,

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
-import { busyMessages } from '../../store/activity-messages';
+import { busyMessages } from '../../store/messages/activity-messages';
 import type { ActivityKind } from '../../store/run-slice';
 import { selectBusyElsewhere } from '../../store/selectors';
 

@@ -1,13 +1,13 @@
+import { runCompare, stopCompare } from '../../activities/suite-compare';
+import { showInRunTab } from '../../activities/suite-controller';
 import { SUITE_TASKS } from '../../agent/eval/suite/tasks';
 import { SUITE_CATEGORIES } from '../../agent/eval/suite/types';
 import { RUN_MODES, type RunMode } from '../../agent/types';
 import { useLocale, useT } from '../../i18n/use-t';
+import type { ModelChoice } from '../../llm/model-plan';
+import { presetsForMode } from '../../llm/model-plan';
 import { useAppStore } from '../../store';
 import { selectBusyElsewhere, selectStatusOf } from '../../store/selectors';
-import { runCompare, stopCompare } from '../../store/suite-compare';
-import { showInRunTab } from '../../store/suite-controller';
-import type { ModelChoice } from '../../store/suite-plan';
-import { presetsForMode } from '../../store/suite-plan';
 import { BusyNote } from '../BusyNote/BusyNote';
 import { EngineRow, PlanLine } from '../SuiteRunner/ColumnPicker';
 import { LabNoticeText } from '../SuiteRunner/LabNoticeText';

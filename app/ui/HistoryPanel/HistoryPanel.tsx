@@ -1,9 +1,7 @@
 import { useState } from 'react';
+import { replayTrace } from '../../activities/replay-controller';
 import { GLPFT_ROLES, type GlpftRole } from '../../agent/export/glpft';
 import type { RunOutcome } from '../../agent/types';
-import { translateCoded } from '../../i18n/i18n';
-import { useLocale, useT } from '../../i18n/use-t';
-import { useAppStore } from '../../store';
 import {
   deleteSavedRun,
   importTraceFile,
@@ -13,9 +11,11 @@ import {
   showMoreSavedRuns,
   traceFile,
   trainingData,
-} from '../../store/history-controller';
-import { historyMessages as storageMessages } from '../../store/history-messages';
-import { replayTrace } from '../../store/replay-controller';
+} from '../../controllers/history-controller';
+import { translateCoded } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store';
+import { historyMessages as storageMessages } from '../../store/messages/history-messages';
 import { RUN_TAB_ACTIVITIES, selectIsRunning, selectModelsBusy } from '../../store/selectors';
 import { BusyNote } from '../BusyNote/BusyNote';
 import { download } from '../download';

@@ -1,16 +1,16 @@
 import { useMemo, useState } from 'react';
-import { useLocale, useT } from '../../i18n/use-t';
-import { chatModels, modelLabel } from '../../llm/catalog';
-import { MODEL_SOURCES, type ModelSource } from '../../llm/model-source';
-import { PRESETS, type PresetId, resolvePreset } from '../../llm/presets';
-import { useAppStore } from '../../store';
 import {
   cancelLoading,
   checkCache,
   deleteCachedModel,
   loadModels,
   requestPersistentStorage,
-} from '../../store/models-controller';
+} from '../../controllers/models-controller';
+import { useLocale, useT } from '../../i18n/use-t';
+import { chatModels, modelLabel } from '../../llm/catalog';
+import { MODEL_SOURCES, type ModelSource } from '../../llm/model-source';
+import { PRESETS, type PresetId, resolvePreset } from '../../llm/presets';
+import { useAppStore } from '../../store';
 import type { CacheBackend, SlotState } from '../../store/models-slice';
 import { selectModelsBusy } from '../../store/selectors';
 import { ErrorText } from '../ErrorText/ErrorText';

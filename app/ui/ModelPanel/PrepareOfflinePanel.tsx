@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { checkCache, loadModels, plannedDownloadSizes } from '../../controllers/models-controller';
 import { formatNumber } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { type ModelDownloadSize, SizeCheckError, totalBytes } from '../../llm/download-size';
 import { useAppStore } from '../../store';
-import { checkCache, loadModels, plannedDownloadSizes } from '../../store/models-controller';
 import { plannedSlots } from '../../store/models-slice';
 import { selectModelsBusy } from '../../store/selectors';
 import { prepareOfflineMessages } from './PrepareOffline.messages';

@@ -1,5 +1,5 @@
 import { useLocale } from '../../i18n/use-t';
-import type { ControllerNotice } from '../../store/controller-messages';
+import type { ControllerNotice } from '../../store/messages/controller-messages';
 import { controllerNoticesText } from './notice-text';
 
 /**

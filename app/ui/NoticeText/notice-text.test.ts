@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ControllerNotice } from '../../store/controller-messages';
-import { lessonHash, parseLessonHash } from '../../store/lesson-link';
+import { lessonHash, parseLessonHash } from '../../controllers/lesson-link';
+import type { ControllerNotice } from '../../store/messages/controller-messages';
 import { controllerNoticesText, controllerNoticeText } from './notice-text';
 
 describe('controller notices', () => {

@@ -1,5 +1,5 @@
 import { type Locale, translate } from '../../i18n/i18n';
-import { type ControllerNotice, controllerMessages } from '../../store/controller-messages';
+import { type ControllerNotice, controllerMessages } from '../../store/messages/controller-messages';
 import { roleGroup } from '../Roles/role-list';
 
 /** A controller's notice (slot status, tool storage, lesson link) in `locale`. */

@@ -2,7 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { translateCoded } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
-import { historyMessages } from '../../store/history-messages';
+import { historyMessages } from '../../store/messages/history-messages';
 import { selectModelsBusy } from '../../store/selectors';
 import { offlineMessages } from './messages';
 import { dismissUpdate, pwaState, startPwa, subscribePwa, updateNow } from './pwa-status';

@@ -1,8 +1,4 @@
 import { useId } from 'react';
-import { useT } from '../../i18n/use-t';
-import { useAppStore } from '../../store';
-import { busyMessages } from '../../store/activity-messages';
-import { selectBusyElsewhere, selectStatusOf } from '../../store/selectors';
 import {
   importReplayFile,
   importTestFile,
@@ -12,7 +8,11 @@ import {
   setPredictionSource,
   startStaticEval,
   stopStaticEval,
-} from '../../store/static-eval-controller';
+} from '../../activities/static-eval-controller';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store';
+import { busyMessages } from '../../store/messages/activity-messages';
+import { selectBusyElsewhere, selectStatusOf } from '../../store/selectors';
 import { BusyNote } from '../BusyNote/BusyNote';
 import { issueText } from './issue-text';
 import { staticEvalIssueMessages, staticEvalMessages } from './messages';

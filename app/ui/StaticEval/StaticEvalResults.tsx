@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { predictionsFile, type StaticEvalResult } from '../../activities/static-eval-controller';
 import { METRIC_KEYS, type SampleScore } from '../../agent/eval/static/metrics';
 import type { ParsedOutput } from '../../agent/eval/static/parse-output';
 import { formatNumber } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
-import { predictionsFile, type StaticEvalResult } from '../../store/static-eval-controller';
 import { download } from '../download';
 import { staticEvalMessages } from './messages';
 

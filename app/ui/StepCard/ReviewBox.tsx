@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { continueStep } from '../../activities/review-controller';
 import type { TraceStep } from '../../agent/trace';
 import { useT } from '../../i18n/use-t';
-import { continueStep } from '../../store/review-controller';
 import { reviewMessages } from './messages';
 
 /** Step-through: the run waits here; Next goes on, with the edited text if it was changed. */

@@ -1,10 +1,10 @@
 import { DIALECTS, type Dialect, RUN_MODES, type RunMode } from '../../agent/types';
 import { useLocale, useT } from '../../i18n/use-t';
+import { type ModelChoice, modelPlan } from '../../llm/model-plan';
 import { PRESETS } from '../../llm/presets';
 import { TINY_SYSTEMS, type TinySystemId } from '../../llm/tiny/manifest';
 import { useAppStore } from '../../store';
 import type { EngineChoice } from '../../store/settings-slice';
-import { type ModelChoice, modelPlan } from '../../store/suite-plan';
 import { presetNoteText } from '../ModelPanel/preset-note';
 import { tinyModelMessages } from '../TinyModels/messages';
 import { choiceName } from './labels';

@@ -1,5 +1,5 @@
 import { useLocale, useT } from '../../i18n/use-t';
-import { slotStatusMessages, suiteControllerMessages } from '../../store/suite-messages';
+import { slotStatusMessages, suiteControllerMessages } from '../../store/messages/suite-messages';
 import type { LabNotice } from '../../store/suite-slice';
 import { ErrorText } from '../ErrorText/ErrorText';
 import { presetNoteText } from '../ModelPanel/preset-note';

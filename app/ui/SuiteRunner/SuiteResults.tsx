@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
+import { clearResults, openResultTrace, suiteCsv, suiteJson } from '../../activities/suite-controller';
 import { expectedText } from '../../agent/eval/suite/checkers';
 import { type ConfigSummary, type SuiteResult, summarise } from '../../agent/eval/suite/results';
 import { findSuiteTask, SUITE_TASKS } from '../../agent/eval/suite/tasks';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectIsRunning, selectStatusOf } from '../../store/selectors';
-import { clearResults, openResultTrace, suiteCsv, suiteJson } from '../../store/suite-controller';
 import { download } from '../download';
 import { AccuracyChart, type ChartBar } from './AccuracyChart';
 import { configLabel, percent } from './labels';

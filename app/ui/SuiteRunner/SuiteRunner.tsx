@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
+import { initSuiteResults, runSuite, stopSuite } from '../../activities/suite-controller';
 import { SUITE_TASKS } from '../../agent/eval/suite/tasks';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectBusyElsewhere, selectStatusOf } from '../../store/selectors';
-import { initSuiteResults, runSuite, stopSuite } from '../../store/suite-controller';
 import { BusyNote } from '../BusyNote/BusyNote';
 import { EngineRow, ModePicker, PresetPicker, TinySystemPicker } from './ColumnPicker';
 import { LabNoticeText } from './LabNoticeText';

@@ -1,7 +1,7 @@
 import type { SuiteConfig } from '../../agent/eval/suite/results';
 import { formatNumber, type Locale, translate } from '../../i18n/i18n';
+import type { ModelChoice } from '../../llm/model-plan';
 import { findPreset } from '../../llm/presets';
-import type { ModelChoice } from '../../store/suite-plan';
 import { presetMessages } from '../ModelPanel/messages';
 import { tinyModelMessages } from '../TinyModels/messages';
 import { resultsMessages } from './messages';

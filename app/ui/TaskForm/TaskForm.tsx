@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import { startRun, stopRun } from '../../activities/run-controller';
 import { DIALECTS, type Dialect, RUN_MODES, type RunMode } from '../../agent/types';
+import { currentLessonUrl } from '../../controllers/lesson-controller';
 import { useLocale, useT } from '../../i18n/use-t';
 import { EXAMPLE_SCRIPTS } from '../../llm/scripted/scripts';
 import { TINY_EXAMPLES } from '../../llm/tiny/examples';
 import type { TinySystemId } from '../../llm/tiny/manifest';
 import { useAppStore } from '../../store';
-import { currentLessonUrl } from '../../store/lesson-controller';
-import { startRun, stopRun } from '../../store/run-controller';
 import {
   RUN_TAB_ACTIVITIES,
   selectBusyElsewhere,

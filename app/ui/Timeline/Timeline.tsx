@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
+import { forkRun } from '../../activities/run-controller';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
-import { forkRun } from '../../store/run-controller';
 import { selectIsRunning, selectSteps } from '../../store/selectors';
 import { StepCard } from '../StepCard/StepCard';
 import { timelineMessages } from './messages';

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { toErrorData } from '../../agent/errors';
 import type { NamedErrorData } from '../../agent/types';
+import { loadTinyManifest, tinySystemFor } from '../../controllers/tiny-controller';
 import type { Locale } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { TINY_SYSTEMS, type TinyManifest, type TinySystemId } from '../../llm/tiny/manifest';
 import { useAppStore } from '../../store';
-import { loadTinyManifest, tinySystemFor } from '../../store/tiny-controller';
 import { ErrorText } from '../ErrorText/ErrorText';
 import { formatNum } from '../format';
 import { tinyModelMessages } from './messages';

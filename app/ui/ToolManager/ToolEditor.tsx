@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { ToolResult } from '../../agent/types';
+import { callTool, observationOf, saveTool } from '../../controllers/tools-controller';
 import { type Locale, translate } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
-import { callTool, observationOf, saveTool } from '../../store/tools-controller';
 import type { ToolInfo } from '../../store/tools-slice';
 import type { UserToolData } from '../../tools/tool-pack';
 import { type ToolProblem, toolProblemText } from '../../tools/tool-pack-messages';

@@ -1,7 +1,12 @@
 import { useRef, useState } from 'react';
+import {
+  exportToolPack,
+  importToolPack,
+  removeTool,
+  setToolEnabled,
+} from '../../controllers/tools-controller';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
-import { exportToolPack, importToolPack, removeTool, setToolEnabled } from '../../store/tools-controller';
 import type { ToolInfo } from '../../store/tools-slice';
 import { type ToolProblem, toolProblemText } from '../../tools/tool-pack-messages';
 import { download } from '../download';
