@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAppStore } from '../store';
+import { applyLessonFromUrl, currentLessonUrl } from './lesson-controller';
+import { initTools, setToolEnabled } from './tools-controller';
+
+/* Lesson links through the controller: the page's settings out to a link, and back in. */
+vi.mock('../storage/user-tools-db', () => ({
+  loadUserTools: vi.fn(async () => []),
+  saveUserTool: vi.fn(async () => undefined),
+  saveUserTools: vi.fn(async () => undefined),
+  deleteUserTool: vi.fn(async () => undefined),
+}));
+
+const state = () => useAppStore.getState();
+
+beforeEach(async () => {
+  vi.stubGlobal('location', new URL('http://localhost:4173/umi/'));
+  await initTools();
+  useAppStore.setState({
+    task: 'What is 4821 * 37?',
+    mode: 'shared',
+    dialect: 'alpha-umi',
+    engine: 'tiny',
+    tinyMultiSystem: 'one-stage',
+    maxSteps: 6,
+    stepThrough: true,
+    roleSampling: { planner: { temperature: 0 } },
+    systemPrompts: {},
+    locale: 'zh-CN',
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('lesson links', () => {
+  it('a link made of the settings brings them all back, tools included, and says so', async () => {
+    await setToolEnabled('text_stats', false);
+    const url = currentLessonUrl();
+    expect(url.startsWith('http://localhost:4173/umi/#lesson=')).toBe(true);
+    useAppStore.setState({
+      task: '',
+      mode: 'multi',
+      dialect: 'chat',
+      engine: 'scripted',
+      tinyMultiSystem: 'glpft',
+      maxSteps: 10,
+      stepThrough: false,
+      roleSampling: {},
+      locale: 'en',
+    });
+    await setToolEnabled('text_stats', true);
+    const notices = await applyLessonFromUrl(new URL(url).hash);
+    expect(notices).toEqual([{ code: 'lessonLoaded' }]);
+    expect(state()).toMatchObject({
+      task: 'What is 4821 * 37?',
+      mode: 'shared',
+      dialect: 'alpha-umi',
+      engine: 'tiny',
+      tinyMultiSystem: 'one-stage',
+      maxSteps: 6,
+      stepThrough: true,
+      roleSampling: { planner: { temperature: 0 } },
+      locale: 'zh-CN',
+    });
+    const enabled = (name: string) => state().toolList.find((t) => t.name === name)?.enabled;
+    expect(enabled('text_stats')).toBe(false);
+    expect(enabled('calculator')).toBe(true);
+  });
+
+  it('the GPU engine is left out of a link (a student may have no GPU or download)', () => {
+    useAppStore.setState({ engine: 'webllm' });
+    const hash = new URL(currentLessonUrl()).hash;
+    const lesson = JSON.parse(Buffer.from(hash.replace('#lesson=', ''), 'base64url').toString('utf8'));
+    expect(lesson.engine).toBeUndefined();
+    expect(lesson.task).toBe('What is 4821 * 37?');
+  });
+
+  it('a tool the page does not have is named; a broken link says why and changes nothing', async () => {
+    const lesson = { task: 'Shout hello', mode: 'multi', dialect: 'chat', tools: ['calculator', 'shout'] };
+    const hash = `#lesson=${Buffer.from(JSON.stringify(lesson)).toString('base64url')}`;
+    expect(await applyLessonFromUrl(hash)).toEqual([
+      { code: 'lessonLoadedMissing', values: { tools: 'shout' } },
+    ]);
+    expect(
+      state()
+        .toolList.filter((t) => t.enabled)
+        .map((t) => t.name),
+    ).toEqual(['calculator']);
+    const before = state().task;
+    const broken = await applyLessonFromUrl(`#lesson=${Buffer.from('not json').toString('base64url')}`);
+    expect(broken).toEqual([{ code: 'lessonDamaged' }]);
+    expect(state().task).toBe(before);
+    expect(await applyLessonFromUrl('#something-else')).toBeUndefined();
+  });
+});
