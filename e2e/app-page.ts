@@ -97,15 +97,27 @@ export class AppPage {
     return this.page.getByTestId(`example-${id}`);
   }
 
+  /** Picks an example and runs it; returns once the new run is on the page (not the last one's outcome). */
   async runExample(id: string) {
     await this.example(id).click();
-    await this.runButton.click();
+    await this.startRun();
   }
 
-  /** Types a task and runs it. */
+  /** Types a task and runs it; returns once the new run is on the page. */
   async runTask(task: string) {
     await this.taskInput.fill(task);
+    await this.startRun();
+  }
+
+  /**
+   * Presses Run and waits until the page shows the run it started: until then the outcome on
+   * screen is the previous run's, and a test that read it would read a finished run.
+   */
+  private async startRun() {
+    const before = (await this.outcome.count()) > 0 ? await this.outcome.getAttribute('data-run-id') : null;
     await this.runButton.click();
+    if (before) await expect(this.outcome).not.toHaveAttribute('data-run-id', before, { timeout: 60_000 });
+    else await expect(this.outcome).toHaveAttribute('data-run-id', /./, { timeout: 60_000 });
   }
 
   /** Back to the Run tab from another tab. */

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Catalog, Message, Messages } from '../app/i18n/i18n';
+import { gpuFailureMessages, gpuNoteMessages } from '../app/llm/gpu-messages';
+import { presetNoteMessages } from '../app/llm/preset-messages';
 import { appMessages } from '../app/ui/App/messages';
 import { errorMessages } from '../app/ui/ErrorText/messages';
 import { flowMessages } from '../app/ui/FlowBar/messages';
@@ -10,7 +12,6 @@ import {
   modelPanelMessages,
   presetMessages,
 } from '../app/ui/ModelPanel/messages';
-import { gpuSentenceMessages, presetNoteMessages } from '../app/ui/ModelPanel/sentence-messages';
 import { roleSettingsMessages } from '../app/ui/RoleSettings/messages';
 import { roleMessages } from '../app/ui/Roles/messages';
 import { runSummaryMessages } from '../app/ui/RunSummary/messages';
@@ -39,7 +40,8 @@ const CATALOGS: Catalog<Messages>[] = [
   presetMessages,
   customModelMessages,
   gpuStatusMessages,
-  gpuSentenceMessages,
+  gpuFailureMessages,
+  gpuNoteMessages,
   presetNoteMessages,
   historyMessages,
   toolManagerMessages,
@@ -121,7 +123,9 @@ test('the interface in Simplified Chinese: remembered, complete, a scripted run 
 }) => {
   expect(ENGLISH.length).toBeGreaterThan(150);
   const { app } = await AppPage.open(page, { tokenDelayMs: 2 });
-  // Playwright's browser asks for en-US: the first visit is English.
+  // Playwright's browser asks for en-US: the first visit is English. The Models panel of the
+  // GPU engine loads after the first paint: read the page once it is there.
+  await expect(page.getByTestId('model-panel')).toBeVisible();
   await page.getByTestId('role-settings').locator('summary').click();
   const shown = await shownText(page);
   await page.getByTestId('role-settings').locator('summary').click();

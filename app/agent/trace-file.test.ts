@@ -6,6 +6,7 @@ import { createToolRunner } from '../tools/runner';
 import { runAgent } from './orchestrator';
 import { markInterrupted, TRACE_VERSION, type Trace, traceFromEvents } from './trace';
 import { MAX_TRACE_FILE_BYTES, parseTraceFile, TRACE_FILE_FORMAT, traceFileText } from './trace-file';
+import { traceFileProblemText } from './trace-file-messages';
 import type { Dialect, RunEvent, RunMode } from './types';
 
 const circle = EXAMPLE_SCRIPTS.find((s) => s.id === 'circle-tiles');
@@ -39,7 +40,8 @@ const fileOf = (trace: Trace) =>
   JSON.parse(traceFileText(trace)) as { trace: Record<string, unknown> } & object;
 const errorOf = (text: string) => {
   const result = parseTraceFile(text);
-  return result.ok ? 'accepted' : result.error;
+  // The refusal is a code; the sentence checked is what the page shows in English.
+  return result.ok ? 'accepted' : traceFileProblemText('en', result.error);
 };
 
 describe('traceFileText / parseTraceFile round trip', () => {

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import validateTrace from './generated/trace-validator.js';
 import { markInterrupted, TRACE_VERSION, type Trace } from './trace';
 import { MAX_TRACE_FILE_BYTES, TRACE_FILE_FORMAT } from './trace-file-format';
+import type { TraceFileProblem, TraceProblem, TraceWord } from './trace-file-messages';
 import { migrateTrace } from './trace-migrations';
 
 /**
@@ -12,7 +13,7 @@ import { migrateTrace } from './trace-migrations';
 
 export { MAX_TRACE_FILE_BYTES, TRACE_FILE_FORMAT, traceFileText } from './trace-file-format';
 
-export type TraceFileResult = { ok: true; trace: Trace } | { ok: false; error: string };
+export type TraceFileResult = { ok: true; trace: Trace } | { ok: false; error: TraceFileProblem };
 
 // ---------------------------------------------------------------------------
 // The schema. Shapes we own are closed (`additionalProperties: false`); model-made or
@@ -204,7 +205,7 @@ function place(pointer: string): string {
   return out;
 }
 
-const TYPE_WORDS: Record<string, string> = {
+const TYPE_WORDS: Record<string, TraceWord> = {
   string: 'text',
   number: 'a number',
   integer: 'a whole number',
@@ -213,31 +214,41 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'a list',
 };
 
-function sentenceFor(error: ErrorObject): string {
+/** The first schema error as a coded problem (trace-file-messages.ts writes it). */
+function problemFor(error: ErrorObject): TraceProblem {
   const at = place(error.instancePath);
   const child = (name: string) => (at ? `${at}.${name}` : name);
   const where = at || 'the trace';
   const params = error.params as Record<string, unknown>;
   if (error.propertyName !== undefined) {
-    return `${where} has a key "${error.propertyName}" that is not one of ${ROLES.join(', ')}`;
+    return { code: 'badKey', values: { where, key: error.propertyName } };
   }
   switch (error.keyword) {
     case 'required':
-      return `${child(String(params.missingProperty))} is missing`;
+      return { code: 'missing', values: { where: child(String(params.missingProperty)) } };
     case 'additionalProperties':
-      return `${where} has an unknown field "${String(params.additionalProperty)}"`;
+      return { code: 'unknownField', values: { where, field: String(params.additionalProperty) } };
     case 'enum':
-      return `${where} must be one of ${((params.allowedValues as unknown[]) ?? []).join(', ')}`;
+      return {
+        code: 'oneOf',
+        values: { where, values: ((params.allowedValues as unknown[]) ?? []).join(', ') },
+      };
     case 'const':
-      return `${where} must be ${JSON.stringify(params.allowedValue)}`;
+      return { code: 'mustBe', values: { where, what: JSON.stringify(params.allowedValue) } };
     case 'type':
-      return `${where} must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}`;
+      return {
+        code: 'mustBe',
+        values: { where, what: TYPE_WORDS[String(params.type)] ?? String(params.type) },
+      };
     case 'discriminator':
-      return `${child(String(params.tag))} has an unknown value ${JSON.stringify(params.tagValue)}`;
+      return {
+        code: 'unknownValue',
+        values: { where: child(String(params.tag)), value: JSON.stringify(params.tagValue) },
+      };
     case 'minimum':
-      return `${where} must not be negative`;
+      return { code: 'negative', values: { where } };
     default:
-      return `${where} ${error.message ?? 'is invalid'}`;
+      return { code: 'other', values: { where, message: error.message ?? 'is invalid' } };
   }
 }
 
@@ -251,7 +262,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export function parseTraceFile(text: string): TraceFileResult {
   if (text.length > MAX_TRACE_FILE_BYTES) {
     const mb = (text.length / (1024 * 1024)).toFixed(1);
-    return { ok: false, error: `This file is ${mb} MB; trace files over 20 MB are not opened.` };
+    return { ok: false, error: { code: 'tooBig', values: { mb } } };
   }
   let data: unknown;
   try {
@@ -259,41 +270,38 @@ export function parseTraceFile(text: string): TraceFileResult {
     // (Object.assign, a merge) can use one to reach an object's prototype.
     data = JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
   } catch {
-    return { ok: false, error: 'This file is not JSON, so it cannot be a umi-lab trace.' };
+    return { ok: false, error: { code: 'notJson' } };
   }
   if (!isObject(data) || data.format !== TRACE_FILE_FORMAT) {
-    return {
-      ok: false,
-      error: `This is not a umi-lab trace file: its "format" is not "${TRACE_FILE_FORMAT}".`,
-    };
+    return { ok: false, error: { code: 'notTrace' } };
   }
   const { version } = data;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: 'This trace file has no valid version number.' };
+    return { ok: false, error: { code: 'noVersion' } };
   }
   // The wrapper's version is the trace's: older files are upgraded, newer ones refused.
   const migrated = migrateTrace(data.trace, version);
   if (!migrated.ok) return migrated;
-  return validated(migrated.trace, 'This trace file is damaged');
+  return validated(migrated.trace, 'damaged');
 }
 
 /**
  * A trace read back from IndexedDB, upgraded to the current version if an older page stored
- * it. Returns the error sentence for a trace that cannot be used.
+ * it. Returns why, as a coded problem, for a trace that cannot be used.
  */
 export function upgradeStoredTrace(trace: unknown): TraceFileResult {
   const version = isObject(trace) ? trace.version : undefined;
   const migrated = migrateTrace(trace, typeof version === 'number' ? version : 0);
   if (!migrated.ok) return migrated;
   if (migrated.from === TRACE_VERSION) return { ok: true, trace: migrated.trace as Trace };
-  return validated(migrated.trace, 'This saved run is damaged');
+  return validated(migrated.trace, 'savedDamaged');
 }
 
-function validated(data: unknown, damaged: string): TraceFileResult {
+function validated(data: unknown, damaged: 'damaged' | 'savedDamaged'): TraceFileResult {
   if (!validateTrace(data)) {
     const first = validateTrace.errors?.[0];
-    const problem = first ? sentenceFor(first) : 'the trace is invalid';
-    return { ok: false, error: `${damaged}: ${problem}.` };
+    const problem: TraceProblem = first ? problemFor(first) : { code: 'invalid' };
+    return { ok: false, error: { code: damaged, values: { problem } } };
   }
   const trace = data;
   return { ok: true, trace: trace.status === 'running' ? markInterrupted(trace, trace.updatedAt) : trace };

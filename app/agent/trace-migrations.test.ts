@@ -8,6 +8,7 @@ import { type Stage2Trajectory, traceFromStage2 } from './export/stage2';
 import { runAgent } from './orchestrator';
 import { TRACE_VERSION, type Trace, traceFromEvents } from './trace';
 import { parseTraceFile, TRACE_FILE_FORMAT, traceFileText, upgradeStoredTrace } from './trace-file';
+import { traceFileProblemText } from './trace-file-messages';
 import { migrateTrace } from './trace-migrations';
 import type { RunEvent } from './types';
 
@@ -86,10 +87,14 @@ describe('trace migrations', () => {
   });
 
   it('refuses a newer or a nonsensical version without running any step', () => {
-    expect(migrateTrace({}, TRACE_VERSION + 1)).toStrictEqual({
+    const newer = migrateTrace({}, TRACE_VERSION + 1);
+    expect(newer).toStrictEqual({
       ok: false,
-      error: `This trace was made by a newer umi-lab (version ${TRACE_VERSION + 1}); update the page to open it.`,
+      error: { code: 'newer', values: { version: TRACE_VERSION + 1 } },
     });
+    expect(!newer.ok && traceFileProblemText('en', newer.error)).toBe(
+      `This trace was made by a newer umi-lab (version ${TRACE_VERSION + 1}); update the page to open it.`,
+    );
     expect(migrateTrace({}, 0).ok).toBe(false);
     expect(migrateTrace({}, 1.5).ok).toBe(false);
   });
@@ -97,10 +102,9 @@ describe('trace migrations', () => {
   it('a version 1 file whose content is damaged is still rejected after the upgrade', async () => {
     const old = { ...asVersion1(await circleTrace()), mode: 'solo' };
     const result = parseTraceFile(v1File(old));
-    expect(result).toStrictEqual({
-      ok: false,
-      error: 'This trace file is damaged: mode must be one of multi, shared, single.',
-    });
+    expect(!result.ok && traceFileProblemText('en', result.error)).toBe(
+      'This trace file is damaged: mode must be one of multi, shared, single.',
+    );
   });
 });
 
@@ -122,10 +126,10 @@ describe('upgradeStoredTrace (IndexedDB)', () => {
   it('says so for a stored trace from a newer page or a damaged one', async () => {
     expect(upgradeStoredTrace({ version: 99 }).ok).toBe(false);
     const damaged = { ...asVersion1(await circleTrace()), steps: 'none' };
-    expect(upgradeStoredTrace(damaged)).toStrictEqual({
-      ok: false,
-      error: 'This saved run is damaged: steps must be a list.',
-    });
+    const result = upgradeStoredTrace(damaged);
+    expect(!result.ok && traceFileProblemText('en', result.error)).toBe(
+      'This saved run is damaged: steps must be a list.',
+    );
   });
 });
 

@@ -6,6 +6,7 @@
  * shape its own version had, and must not assume more.
  */
 import { TRACE_VERSION } from './trace';
+import type { TraceFileProblem } from './trace-file-messages';
 
 type Json = Record<string, unknown>;
 
@@ -42,7 +43,9 @@ function finiteUsage(usage: Json): Json {
 /** `MIGRATIONS[v]` turns a version `v` trace into a version `v + 1` trace. */
 const MIGRATIONS: Readonly<Record<number, (trace: Json) => Json>> = { 1: v1ToV2 };
 
-export type MigrationResult = { ok: true; trace: unknown; from: number } | { ok: false; error: string };
+export type MigrationResult =
+  | { ok: true; trace: unknown; from: number }
+  | { ok: false; error: TraceFileProblem };
 
 /**
  * Runs the migration chain from `version` to the current version. A trace from a newer page
@@ -51,19 +54,19 @@ export type MigrationResult = { ok: true; trace: unknown; from: number } | { ok:
  */
 export function migrateTrace(trace: unknown, version: number): MigrationResult {
   if (!Number.isInteger(version) || version < 1) {
-    return { ok: false, error: 'This trace has no valid version number.' };
+    return { ok: false, error: { code: 'noVersionTrace' } };
   }
   if (version > TRACE_VERSION) {
     return {
       ok: false,
-      error: `This trace was made by a newer umi-lab (version ${version}); update the page to open it.`,
+      error: { code: 'newer', values: { version } },
     };
   }
   if (!isObject(trace)) return { ok: true, trace, from: version }; // the schema will say what is wrong
   let current: Json = trace;
   for (let v = version; v < TRACE_VERSION; v++) {
     const step = MIGRATIONS[v];
-    if (!step) return { ok: false, error: `Trace version ${v} cannot be upgraded by this page.` };
+    if (!step) return { ok: false, error: { code: 'noUpgrade', values: { version: v } } };
     current = step(current);
   }
   return { ok: true, trace: current, from: version };

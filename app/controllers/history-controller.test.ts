@@ -190,7 +190,7 @@ describe('opening a saved run', () => {
   });
 
   it('refreshes the list when the run turns out unreadable, and opens nothing', async () => {
-    storage.loadTrace.mockResolvedValue({ ok: false, error: 'made by a newer umi-lab' });
+    storage.loadTrace.mockResolvedValue({ ok: false, error: { code: 'newer', values: { version: 9 } } });
     stored(0, 1);
     expect(await openSavedRun('b')).toBe(false);
     expect(useAppStore.getState().trace).toBeUndefined();

@@ -17,7 +17,7 @@ import {
 import { useAppStore } from '../store/index';
 import { tNow } from '../store/locale';
 import { controllerMessages } from '../store/messages/controller-messages';
-import { historyMessages } from '../store/messages/history-messages';
+import type { ImportRefusal } from '../store/messages/history-messages';
 import { selectIsRunning } from '../store/selectors';
 
 /** How many saved runs the list shows at first, and how many more each "Show more" adds. */
@@ -143,27 +143,31 @@ export function traceFile(trace: Trace): string {
 }
 
 /**
- * Imports a trace file. A bad or future-version file is refused with a sentence; nothing
- * stored changes. A trace whose id is already saved is kept beside it under a new id.
+ * Imports a trace file. A bad or future-version file is refused with the reason (a code the
+ * page writes in its language); nothing stored changes. A trace whose id is already saved is
+ * kept beside it under a new id.
  */
 export async function importTraceFile(
   file: File,
-): Promise<{ ok: true; title: string } | { ok: false; error: string }> {
+): Promise<{ ok: true; title: string } | { ok: false; error: ImportRefusal }> {
   if (file.size > MAX_TRACE_FILE_BYTES) {
-    const t = tNow(historyMessages);
-    return { ok: false, error: t('fileTooBig', { name: file.name, mb: (file.size / 2 ** 20).toFixed(1) }) };
+    return {
+      ok: false,
+      error: { code: 'tooBig', values: { file: file.name, mb: (file.size / 2 ** 20).toFixed(1) } },
+    };
   }
   // The validator is loaded when a file is read, not with the page.
   const { parseTraceFile } = await import('../agent/trace-file');
   const parsed = parseTraceFile(await file.text());
-  if (!parsed.ok) return { ok: false, error: `${file.name}: ${parsed.error}` };
+  if (!parsed.ok)
+    return { ok: false, error: { code: 'fileProblem', values: { file: file.name, reason: parsed.error } } };
   let trace = parsed.trace;
   if (await hasTrace(trace.id)) trace = { ...trace, id: `${trace.id}-imported-${Date.now().toString(36)}` };
   const title = tNow(controllerMessages)('importedTitle', { task: trace.task });
   try {
     await saveTrace(trace, title);
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, error: { code: 'notSaved', values: { reason: (error as Error).message } } };
   }
   await refreshHistory();
   return { ok: true, title };

@@ -1,4 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  type TraceFileProblem,
+  type TraceProblem,
+  type TraceWord,
+  traceFileMessages,
+  traceProblemMessages,
+  traceWordMessages,
+} from '../agent/trace-file-messages';
 import type { Catalog, Message, Messages } from '../i18n/i18n';
 import {
   type CustomModelField,
@@ -10,7 +18,12 @@ import { type GpuFailure, type GpuNote, gpuFailureMessages, gpuNoteMessages } fr
 import { type PresetNote, presetNoteMessages } from '../llm/preset-messages';
 import { busyMessages } from '../store/messages/activity-messages';
 import { type ControllerNotice, controllerMessages } from '../store/messages/controller-messages';
-import { type HistoryNotice, historyMessages } from '../store/messages/history-messages';
+import {
+  type HistoryNotice,
+  historyMessages,
+  type ImportRefusal,
+  importRefusalMessages,
+} from '../store/messages/history-messages';
 import { slotStatusMessages, suiteControllerMessages } from '../store/messages/suite-messages';
 import type { SlotStatus } from '../store/models-slice';
 import type { ActivityKind } from '../store/run-slice';
@@ -51,9 +64,13 @@ const PRODUCERS = {
   'LabNotice (suite and comparison controllers)': producer<LabNotice['key']>()(suiteControllerMessages),
   'SlotStatus (a LabNotice {status})': producer<SlotStatus | 'missing'>()(slotStatusMessages),
   'busy refusal (console-api.ts, static evaluation)': producer<ActivityKind | 'wait'>()(busyMessages),
-  'HistoryNotice (history controller; fileTooBig: its import refusal)': producer<
-    HistoryNotice['code'] | 'fileTooBig'
-  >()(historyMessages),
+  'HistoryNotice (history controller)': producer<HistoryNotice['code']>()(historyMessages),
+  'ImportRefusal (history controller importTraceFile)':
+    producer<ImportRefusal['code']>()(importRefusalMessages),
+  'TraceFileProblem (trace-file.ts, trace-migrations.ts)':
+    producer<TraceFileProblem['code']>()(traceFileMessages),
+  'TraceProblem (its {problem})': producer<TraceProblem['code']>()(traceProblemMessages),
+  'TraceWord (a TraceProblem {where} or {what})': producer<TraceWord>()(traceWordMessages),
 } satisfies Record<string, Catalog<Messages>>;
 
 // Compile-time checks of the above (tsconfig.node.json type-checks tests): these must not compile.

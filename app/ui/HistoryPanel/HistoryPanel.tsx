@@ -15,14 +15,17 @@ import {
 import { translateCoded } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
-import { historyMessages as storageMessages } from '../../store/messages/history-messages';
+import {
+  type ImportRefusal,
+  historyMessages as storageMessages,
+} from '../../store/messages/history-messages';
 import { RUN_TAB_ACTIVITIES, selectIsRunning, selectModelsBusy } from '../../store/selectors';
 import { BusyNote } from '../BusyNote/BusyNote';
 import { download } from '../download';
 import { formatNum } from '../format';
 import { roleMessages } from '../Roles/messages';
+import { importRefusalText } from './import-refusal';
 import { historyMessages } from './messages';
-import { importError } from './translate-sentences';
 
 const OUTCOMES: readonly string[] = [
   'answer',
@@ -46,7 +49,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
   const [exported, setExported] = useState<{ counts: Record<GlpftRole, number>; runs: number } | undefined>();
   const [speed, setSpeed] = useState(4);
   const [importMessage, setImportMessage] = useState<
-    { ok: true; title: string } | { ok: false; error: string } | undefined
+    { ok: true; title: string } | { ok: false; error: ImportRefusal } | undefined
   >();
   const t = useT(historyMessages);
   const roleName = useT(roleMessages);
@@ -117,7 +120,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
         >
           {importMessage.ok
             ? t('imported', { title: importMessage.title })
-            : importError(locale, importMessage.error)}
+            : importRefusalText(locale, importMessage.error)}
         </p>
       )}
       {runs.length > 0 && (

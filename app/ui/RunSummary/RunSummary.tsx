@@ -51,6 +51,7 @@ export function RunSummary() {
       )}
       <h2
         data-testid="run-outcome"
+        data-run-id={trace.id}
         data-outcome={trace.outcome ?? 'running'}
         data-saved-steps={savedCopy?.id === trace.id ? savedCopy.steps : undefined}
       >

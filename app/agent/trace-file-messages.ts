@@ -1,22 +1,9 @@
-import { defineMessages } from '../../i18n/i18n';
+import { type Coded, defineMessages, type Locale, translate, translateCoded } from '../i18n/i18n';
 
 /*
- * Why a run file was refused, as templates of the English sentences of app/agent/trace-file.ts,
- * trace-migrations.ts and the history controller (see app/ui/sentences.ts). The unit tests
- * feed real bad files through them.
+ * Why a run file or a stored run was refused, as codes and their values (trace-file.ts,
+ * trace-migrations.ts); the page writes them in its language when it shows them.
  */
-
-/** The whole message the history controller returns for a refused file. */
-export const importErrorMessages = defineMessages(
-  {
-    tooBig: '{file} is {mb} MB; trace files over 20 MB are not opened.',
-    fileProblem: '{file}: {reason}',
-  },
-  {
-    tooBig: '{file} 有 {mb} MB；超过 20 MB 的运行记录文件不会被打开。',
-    fileProblem: '{file}：{reason}',
-  },
-);
 
 /** The reason a trace file was refused. */
 export const traceFileMessages = defineMessages(
@@ -55,6 +42,7 @@ export const traceProblemMessages = defineMessages(
     mustBe: '{where} must be {what}',
     unknownValue: '{where} has an unknown value {value}',
     invalid: 'the trace is invalid',
+    other: '{where} {message}',
   },
   {
     badKey: '{where} 中有一个键 "{key}"，它不是 planner、caller、summarizer、backbone 之一',
@@ -65,6 +53,7 @@ export const traceProblemMessages = defineMessages(
     mustBe: '{where} 必须是{what}',
     unknownValue: '{where} 的值 {value} 无法识别',
     invalid: '运行记录无效',
+    other: '{where}：{message}',
   },
 );
 
@@ -89,3 +78,43 @@ export const traceWordMessages = defineMessages(
     'a list': '列表',
   },
 );
+
+/** The words a schema problem uses for a kind of value, or for the trace as a whole. */
+export type TraceWord = keyof typeof traceWordMessages.en;
+
+/**
+ * What the schema check found. `where` is a path such as `steps[3].prompt`, or 'the trace';
+ * `what` is a TraceWord (a kind of value) or a value in JSON.
+ */
+export type TraceProblem = Coded<typeof traceProblemMessages>;
+
+/** Why a trace file or a stored run cannot be used. */
+export type TraceFileProblem = Coded<typeof traceFileMessages, { problem: TraceProblem }>;
+
+function word(locale: Locale, value: string): string {
+  return Object.hasOwn(traceWordMessages.en, value)
+    ? translate(traceWordMessages, locale, value as TraceWord)
+    : value;
+}
+
+/** A schema problem in `locale`. */
+export function traceProblemText(locale: Locale, problem: TraceProblem): string {
+  const values = problem.values as Record<string, string | number> | undefined;
+  if (!values) return translate(traceProblemMessages, locale, problem.code);
+  const shown = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      name === 'where' || name === 'what' ? word(locale, String(value)) : value,
+    ]),
+  );
+  return translate(traceProblemMessages, locale, problem.code, shown);
+}
+
+/** Why a trace file (or a stored run) was refused, in `locale`. */
+export function traceFileProblemText(locale: Locale, problem: TraceFileProblem): string {
+  if (problem.code === 'damaged' || problem.code === 'savedDamaged')
+    return translate(traceFileMessages, locale, problem.code, {
+      problem: traceProblemText(locale, problem.values.problem),
+    });
+  return translateCoded(traceFileMessages, locale, problem as Coded<typeof traceFileMessages>);
+}
