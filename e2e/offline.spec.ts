@@ -13,6 +13,9 @@ async function visitOnce(page: Page, engine: 'scripted' | 'tiny' = 'scripted') {
   await page.reload();
   await expect(opened.app.runButton).toBeVisible();
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+  // Panels load their chunks after the first paint: a reload while one is in flight would
+  // abort it, and count as a request that failed offline.
+  await page.waitForLoadState('networkidle');
   return opened;
 }
 
