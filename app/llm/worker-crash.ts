@@ -84,3 +84,17 @@ export function heartbeat(
     }
   };
 }
+
+/** Runs a streaming call under `watched` (a heartbeat): every chunk of text counts as a sign of life. */
+export function watchedStream<T>(
+  watched: <R>(call: (seen: () => void) => Promise<R>) => Promise<R>,
+  start: (onText: (text: string) => void) => Promise<T>,
+  onText: (text: string) => void,
+): Promise<T> {
+  return watched((seen) =>
+    start((text) => {
+      seen();
+      onText(text);
+    }),
+  );
+}

@@ -1,6 +1,6 @@
 import { proxy, wrap } from 'comlink';
 import type { TinyWorkerApi } from '../../../workers/tiny.worker';
-import { heartbeat, watchWorker } from '../worker-crash';
+import { heartbeat, watchedStream, watchWorker } from '../worker-crash';
 import type { TinyWorkerFactory, TinyWorkerPort } from './tiny-model';
 
 /**
@@ -19,15 +19,7 @@ export const startTinyWorker: TinyWorkerFactory = () => {
   const port: TinyWorkerPort = {
     load: (spec) => remote.load(spec),
     generate: (request, onDeltas) =>
-      watched((seen) =>
-        remote.generate(
-          request,
-          proxy((text: string) => {
-            seen();
-            onDeltas(text);
-          }),
-        ),
-      ),
+      watchedStream(watched, (onText) => remote.generate(request, proxy(onText)), onDeltas),
     interrupt: () => remote.interrupt(),
     unload: () => remote.unload(),
     benchDecode: (prompt, steps) => remote.benchDecode(prompt, steps),

@@ -1,6 +1,6 @@
 import { proxy, type Remote, wrap } from 'comlink';
 import type { LlmWorkerApi } from '../../../workers/llm.worker';
-import { heartbeat, SILENCE_LIMIT_MS, watchWorker } from '../worker-crash';
+import { heartbeat, SILENCE_LIMIT_MS, watchedStream, watchWorker } from '../worker-crash';
 import type { LlmWorkerPort, WorkerFactory } from './webllm-model';
 
 export { SILENCE_LIMIT_MS } from '../worker-crash';
@@ -46,15 +46,7 @@ export const startLlmWorker: WorkerFactory = () => {
     probe: () => remote.probe(),
     load: (record, options, onProgress) => remote.load(record, options, proxy(onProgress)),
     generate: (request, onDeltas) =>
-      watched((seen) =>
-        remote.generate(
-          request,
-          proxy((text: string) => {
-            seen();
-            onDeltas(text);
-          }),
-        ),
-      ),
+      watchedStream(watched, (onText) => remote.generate(request, proxy(onText)), onDeltas),
     interrupt: () => remote.interrupt(),
     unload: () => remote.unload(),
     isCached: (record, backend) => remote.isCached(record, backend),
