@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ScriptedModel } from '../llm/scripted/scripted-model';
-import { estimateMessageTokens, fitMessages, SHORT_OBSERVATION } from './context-budget';
+import {
+  estimateMessageTokens,
+  estimateTextTokens,
+  fitHistory,
+  fitMessages,
+  SHORT_OBSERVATION,
+} from './context-budget';
 import { runAgent } from './orchestrator';
 import { traceFromEvents } from './trace';
 import type { ChatMessage, RunEvent, ToolRunner } from './types';
@@ -134,6 +140,131 @@ describe('a 10-step chat run with 1 000-character observations', () => {
         expect(s.prompt.kind === 'messages' && estimateMessageTokens(s.prompt.messages)).toBe(
           s.contextCut?.estimatedAfter,
         );
+    },
+  );
+});
+
+describe('fitHistory: an alpha-umi history (issue 12 #5, text prompts)', () => {
+  const history = (rounds: number) => {
+    const turns = [{ from: 'user', value: 'the task' }];
+    for (let i = 1; i <= rounds; i++) {
+      turns.push({ from: 'assistant', value: `Thought ${i}.\n Next: caller.` });
+      turns.push({ from: 'caller', value: 'Action: lookup\nAction Input: {}' });
+      turns.push({ from: 'observation', value: String(i % 10).repeat(1000) });
+    }
+    return turns;
+  };
+  const render = (turns: readonly { from: string; value: string }[]) =>
+    `TOOLS\n${turns.map((t) => `${t.from}: ${t.value}`).join('')} assistant: `;
+
+  it('leaves a history that fits alone', () => {
+    expect(fitHistory(history(1), render, 10_000).cut).toBeUndefined();
+  });
+
+  it('shortens old observations first, oldest first, and keeps the newest whole', () => {
+    const turns = history(3);
+    const budget = estimateTextTokens(render(turns)) - 200;
+    const { turns: out, cut } = fitHistory(turns, render, budget);
+    expect(cut?.observationsShortened).toBe(1);
+    expect(cut?.turnsDropped).toBe(0);
+    expect(out[3]?.value.length).toBeLessThan(SHORT_OBSERVATION + 50);
+    expect(out[6]?.value).toBe(turns[6]?.value);
+    expect(out[9]?.value).toBe(turns[9]?.value);
+    expect(estimateTextTokens(render(out))).toBeLessThanOrEqual(budget);
+  });
+
+  it('then drops the oldest rounds, never the task or the round of the last observation', () => {
+    const turns = history(4);
+    const { turns: out, cut } = fitHistory(turns, render, 500);
+    expect(out[0]).toEqual({ from: 'user', value: 'the task' });
+    expect(out.at(-1)).toEqual(turns.at(-1));
+    expect(out.at(-3)).toEqual(turns.at(-3));
+    expect(cut?.turnsDropped).toBeGreaterThan(0);
+    expect(out).toHaveLength(turns.length - 3 * (cut?.turnsDropped ?? 0));
+    expect(cut?.estimatedAfter).toBe(estimateTextTokens(render(out)));
+  });
+
+  it('returns the protected turns as they are when even they do not fit', () => {
+    const turns = history(1);
+    const { turns: out, cut } = fitHistory(turns, render, 10);
+    expect(out).toEqual(turns);
+    expect(cut?.estimatedAfter).toBeGreaterThan(10);
+  });
+});
+
+describe('a 10-step alpha-umi run with 1 000-character observations', () => {
+  it.each([4096, 2048])(
+    'finishes on a %i-token window, every text prompt inside it, each cut recorded',
+    async (WINDOW) => {
+      const tools: ToolRunner = {
+        list: () => [
+          {
+            name: 'lookup',
+            description: 'Looks a thing up.',
+            parameters: { type: 'object', properties: {} },
+          },
+        ],
+        run: async () => ({ ok: true, value: 'x'.repeat(1000), logs: [], durationMs: 1 }),
+      };
+      const outputs = {
+        planner: [
+          ...Array.from({ length: 9 }, (_, i) => `Look up part ${i + 1}.\n Next: caller.`),
+          'Done.\n Next: conclusion.',
+        ],
+        caller: Array.from({ length: 9 }, () => 'Action: lookup\nAction Input: {}'),
+        summarizer: ['It is x.'],
+      };
+      class WindowedModel extends ScriptedModel {
+        readonly contextWindow = WINDOW;
+      }
+      const seen: number[] = [];
+      const model = () => {
+        const m = new WindowedModel({ outputs, tokenDelayMs: 0 });
+        const generate = m.generate.bind(m);
+        m.generate = (request) => {
+          if (request.prompt.kind === 'text') {
+            const estimate = estimateTextTokens(request.prompt.text);
+            seen.push(estimate);
+            // A stand-in for WebLLM's ContextWindowSizeExceededError.
+            if (estimate + request.sampling.maxTokens > WINDOW)
+              throw new Error('ContextWindowSizeExceededError');
+          }
+          return generate(request);
+        };
+        return m;
+      };
+      const events: RunEvent[] = [];
+      for await (const e of runAgent({
+        task: 'Collect the ten parts.',
+        mode: 'multi',
+        dialect: 'alpha-umi',
+        tools,
+        maxSteps: 10,
+        models: { planner: model(), caller: model(), summarizer: model() },
+      }))
+        events.push(e);
+      const trace = traceFromEvents(events);
+      expect(trace.error).toBeUndefined();
+      expect(trace.outcome).toBe('answer');
+      expect(trace.steps.filter((s) => s.role === 'planner')).toHaveLength(10);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(Math.max(...seen)).toBeLessThanOrEqual(WINDOW);
+      const cuts = trace.steps.filter((s) => s.contextCut);
+      // At 2 048 no role's prompt fits whole by the end.
+      if (WINDOW === 2048)
+        for (const role of ['planner', 'caller', 'summarizer'])
+          expect(cuts.some((s) => s.role === role)).toBe(true);
+      for (const s of cuts) {
+        expect(s.contextCut?.estimatedBefore).toBeGreaterThan(s.contextCut?.budgetTokens ?? 0);
+        // What was sent is what the step shows, and the task and the newest observation are in it.
+        const text = s.prompt.kind === 'text' ? s.prompt.text : '';
+        expect(estimateTextTokens(text)).toBe(s.contextCut?.estimatedAfter);
+        expect(text).toContain('user: Collect the ten parts.');
+        if (s.role !== 'summarizer') expect(text).toContain('{"Name": "lookup"');
+      }
+      // The caller of the last call saw its own planner turn.
+      const lastCaller = trace.steps.filter((s) => s.role === 'caller').at(-1);
+      expect(lastCaller?.prompt.kind === 'text' && lastCaller.prompt.text).toContain('Look up part 9.');
     },
   );
 });

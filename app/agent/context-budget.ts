@@ -12,6 +12,11 @@ import type { ChatMessage } from './types';
  * 3. never the system message (the tool list), the first user message's task, or the last
  *    message (the newest observation).
  *
+ * Chat conversations are cut as messages ({@link fitMessages}); text prompts (the alpha-umi
+ * dialect rebuilds the whole prompt for every request) are cut as history turns by the same
+ * rule before the prompt is built ({@link fitHistory}), so the tool list and the template
+ * stay whole, where a left-truncation of the text would cut the tool list first.
+ *
  * Tokens are estimated, not counted: the page has no tokenizer for WebLLM's models. The
  * estimate is deliberately high ({@link CHARS_PER_TOKEN} characters a token, where English BPE
  * averages about 4), so a cut prompt fits with room to spare.
@@ -105,6 +110,71 @@ export function fitMessages(
       budgetTokens,
       estimatedBefore: before,
       estimatedAfter: estimateMessageTokens(out),
+      observationsShortened: shortened,
+      turnsDropped: dropped,
+    },
+  };
+}
+
+/** One turn of a text-prompt history (the alpha-umi dialect's `HistoryTurn`). */
+export interface BudgetTurn {
+  from: string;
+  value: string;
+}
+
+export function estimateTextTokens(text: string): number {
+  return Math.ceil(text.length / CHARS_PER_TOKEN);
+}
+
+/**
+ * A text-prompt history (alpha-umi: the whole prompt is rebuilt from the turns for every
+ * request) cut to `budgetTokens` by the same rule as {@link fitMessages}, measured on the
+ * prompt `render` builds from the turns:
+ *
+ * 1. shorten old observations, oldest first, never the last one;
+ * 2. then drop the oldest rounds (a planner turn and the call, observation and other turns
+ *    up to the next planner or user turn), never the round holding the last observation or
+ *    the last turn;
+ * 3. never the first user turn (the task) or the tool list (the template's part of `render`).
+ */
+export function fitHistory<T extends BudgetTurn>(
+  turns: readonly T[],
+  render: (turns: readonly T[]) => string,
+  budgetTokens: number,
+): { turns: T[]; cut?: ContextCut } {
+  const before = estimateTextTokens(render(turns));
+  if (before <= budgetTokens) return { turns: turns.map((t) => ({ ...t })) };
+  let out = turns.map((t) => ({ ...t }));
+  const fits = () => estimateTextTokens(render(out)) <= budgetTokens;
+  const firstUser = out.findIndex((t) => t.from === 'user');
+  const lastObservation = out.map((t) => t.from).lastIndexOf('observation');
+  let shortened = 0;
+  for (let i = firstUser + 1; i < out.length && !fits(); i++) {
+    const turn = out[i] as T;
+    if (turn.from !== 'observation' || i === lastObservation) continue;
+    const short = shorten(turn.value);
+    if (short !== turn.value) {
+      turn.value = short;
+      shortened++;
+    }
+  }
+  let dropped = 0;
+  while (!fits()) {
+    const start = out.findIndex((t, i) => i > firstUser && t.from === 'assistant');
+    if (start < 0) break;
+    let end = start + 1;
+    while (end < out.length && out[end]?.from !== 'assistant' && out[end]?.from !== 'user') end++;
+    const protectedAt = [out.length - 1, out.map((t) => t.from).lastIndexOf('observation')];
+    if (protectedAt.some((i) => i >= start && i < end)) break;
+    out = [...out.slice(0, start), ...out.slice(end)];
+    dropped++;
+  }
+  return {
+    turns: out,
+    cut: {
+      budgetTokens,
+      estimatedBefore: before,
+      estimatedAfter: estimateTextTokens(render(out)),
       observationsShortened: shortened,
       turnsDropped: dropped,
     },

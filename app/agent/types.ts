@@ -271,6 +271,12 @@ export type SessionEntry =
 export interface DialectSession {
   readonly dialect: Dialect;
   request(role: Role): RoleRequest;
+  /**
+   * A text-prompt dialect (alpha-umi) rebuilds the whole prompt from its history for every
+   * request, so it fits the history, not the text, to a token budget
+   * (app/agent/context-budget.ts `fitHistory`). Chat conversations are fitted by the caller.
+   */
+  requestWithin?(role: Role, budgetTokens: number): { request: RoleRequest; cut?: ContextCut };
   record(entry: SessionEntry): void;
   /** Turns a tool result (or failure) into the observation text the models read. */
   formatObservation(result: ToolResult, call: ToolCall): string;

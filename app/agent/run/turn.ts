@@ -30,7 +30,7 @@ export async function* roleTurn<P extends StepParse>(
   const { config, now } = ctx;
   const model = config.models[role] as RoleModel;
   const sampling = ctx.sampling[role] as SamplingSettings;
-  const { request, contextCut } = fitToWindow(ctx.session.request(role), model, sampling);
+  const { request, contextCut } = fitToWindow(ctx, role, model, sampling);
   yield {
     type: 'role_started',
     step: at.step,
@@ -72,14 +72,22 @@ export async function* roleTurn<P extends StepParse>(
   return yield* review(ctx, role, at.step, { raw: answer, parsed }, parse);
 }
 
-/** Keeps a chat conversation inside the model's window, leaving room for the output. */
+/** Keeps a role's prompt inside the model's window, leaving room for the output. */
 function fitToWindow(
-  request: RoleRequest,
+  ctx: RunContext,
+  role: Role,
   model: RoleModel,
   sampling: SamplingSettings,
 ): { request: RoleRequest; contextCut?: ContextCut } {
-  if (!model.contextWindow || request.prompt.kind !== 'messages') return { request };
-  const fitted = fitMessages(request.prompt.messages, model.contextWindow - sampling.maxTokens);
+  if (!model.contextWindow) return { request: ctx.session.request(role) };
+  const budget = model.contextWindow - sampling.maxTokens;
+  if (ctx.session.requestWithin) {
+    const fitted = ctx.session.requestWithin(role, budget);
+    return fitted.cut ? { request: fitted.request, contextCut: fitted.cut } : { request: fitted.request };
+  }
+  const request = ctx.session.request(role);
+  if (request.prompt.kind !== 'messages') return { request };
+  const fitted = fitMessages(request.prompt.messages, budget);
   const fittedRequest = { ...request, prompt: { kind: 'messages' as const, messages: fitted.messages } };
   return fitted.cut ? { request: fittedRequest, contextCut: fitted.cut } : { request: fittedRequest };
 }

@@ -2,6 +2,7 @@
  * The `alpha-umi` dialect session: one GLPFT history shared by all roles, rebuilt into a
  * full text prompt for every request (the format has no chat turns to append to).
  */
+import { fitHistory } from '../../context-budget';
 import { pyJsonDumps } from '../../py-json';
 import type {
   AlphaUmiToolDoc,
@@ -54,24 +55,31 @@ export function createAlphaUmiSession(options: AlphaUmiSessionOptions): AlphaUmi
     : [{ from: 'user', value: options.task }];
 
   const text = (prompt: string): RoleRequest => ({ prompt: { kind: 'text', text: prompt }, stop: [...STOP] });
+  const promptFor = (role: Role, history: readonly HistoryTurn[]): string => {
+    switch (role) {
+      case 'planner':
+        return buildPlannerPrompt(docsFor(role), history);
+      case 'caller':
+        // The planner turn of this step is already the last turn; it is also {thought}.
+        return buildCallerPrompt(docsFor(role), history, lastPlannerTurn(history));
+      case 'summarizer':
+        return buildSummarizerPrompt(history);
+      case 'backbone':
+        return buildBackbonePrompt(docsFor(role), history);
+    }
+  };
 
   return {
     dialect: 'alpha-umi',
     toolDocs,
     history: () => turns.map((turn) => ({ ...turn })),
 
-    request(role: Role): RoleRequest {
-      switch (role) {
-        case 'planner':
-          return text(buildPlannerPrompt(docsFor(role), turns));
-        case 'caller':
-          // The planner turn of this step is already the last turn; it is also {thought}.
-          return text(buildCallerPrompt(docsFor(role), turns, lastPlannerTurn(turns)));
-        case 'summarizer':
-          return text(buildSummarizerPrompt(turns));
-        case 'backbone':
-          return text(buildBackbonePrompt(docsFor(role), turns));
-      }
+    request: (role: Role) => text(promptFor(role, turns)),
+
+    requestWithin(role: Role, budgetTokens: number) {
+      const fitted = fitHistory(turns, (history) => promptFor(role, history), budgetTokens);
+      const request = text(promptFor(role, fitted.turns));
+      return fitted.cut ? { request, cut: fitted.cut } : { request };
     },
 
     record(entry: SessionEntry): void {
