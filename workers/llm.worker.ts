@@ -17,7 +17,8 @@ import type {
 } from '@mlc-ai/web-llm';
 import { expose } from 'comlink';
 import { probeGpu } from '../app/llm/gpu-probe';
-import { classifyEngineError, DeviceLostError } from '../app/llm/webllm/engine-errors';
+import { gpuLostAfterLoad, pipelineLoaded } from '../app/llm/webllm/device-lost';
+import { classifyEngineError } from '../app/llm/webllm/engine-errors';
 import { preflightModel } from '../app/llm/webllm/preflight';
 import type {
   WorkerGenerateRequest,
@@ -97,7 +98,7 @@ const api = {
     const e = await getEngine();
     if (!loadedId)
       throw classifyEngineError(new Error('No model is loaded in this worker.'), { phase: 'generate' });
-    if (!pipelineLoaded(e)) throw gpuLostAfterLoad();
+    if (!pipelineLoaded(e, loadedId)) throw gpuLost();
     interrupted = false;
     const started = performance.now();
     let pending = '';
@@ -163,7 +164,7 @@ const api = {
     } catch (error) {
       if (pending) onDeltas(pending);
       // WebLLM's device-lost handler unloads the model; the next call says "not loaded".
-      if (loadedId && !pipelineLoaded(e)) throw gpuLostAfterLoad();
+      if (loadedId && !pipelineLoaded(e, loadedId)) throw gpuLost();
       throwClassified(error, { ...(loadedId ? { modelId: loadedId } : {}), phase: 'generate' });
     }
     if (pending) onDeltas(pending);
@@ -265,20 +266,11 @@ function kvCacheLength(e: MLCEngine): number | undefined {
   return typeof length === 'number' && Number.isInteger(length) ? length : undefined;
 }
 
-/** Whether the model this worker loaded is still in the engine (WebLLM unloads it when the GPU is lost). */
-function pipelineLoaded(e: MLCEngine): boolean {
-  const pipelines = (e as unknown as { loadedModelIdToPipeline?: Map<string, unknown> })
-    .loadedModelIdToPipeline;
-  return !pipelines || !loadedId || pipelines.has(loadedId);
-}
-
 /** The model was loaded and is gone without an unload: WebLLM's device-lost handler did it. */
-function gpuLostAfterLoad(): Error {
+function gpuLost(): Error {
   const id = loadedId;
   loadedId = undefined;
-  return new DeviceLostError(
-    `The GPU device was lost after ${id ?? 'the model'} loaded, and WebLLM unloaded it. Reload this role (Retry); if it happens again, use fewer or smaller models, the "shared" mode, or a shorter context window.`,
-  );
+  return gpuLostAfterLoad(id);
 }
 
 function normaliseFinish(reason: string): WorkerGenerateResult['finishReason'] {

@@ -35,6 +35,18 @@ export interface WebLlmInternals {
   postInitAndCheckGenerationConfigValues(config: Record<string, unknown>): void;
   postInitAndCheckFieldsChatCompletion(request: unknown, modelId: string, modelType?: number): void;
   postInitAndCheckFieldsCompletion(request: unknown, modelId: string): void;
+  /** WebLLM's engine class, constructed in Node (no GPU: only what needs none can run). */
+  MLCEngine: new () => WebLlmEngine;
+  ModelNotLoadedError: new (...args: unknown[]) => Error;
+  /** The bundle's text, for checks of code that needs a GPU to run (the device-lost handler). */
+  source: string;
+}
+
+/** The parts of WebLLM's `MLCEngine` the tests drive. */
+export interface WebLlmEngine {
+  loadedModelIdToPipeline: Map<string, unknown>;
+  unload(): Promise<void>;
+  chatCompletion(request: unknown): Promise<unknown>;
 }
 
 /** The parts of XGrammar (bundled in WebLLM, wasm inlined) the grammar tests use. */
@@ -70,6 +82,7 @@ const PRIVATE = [
   'postInitAndCheckFields$2 as postInitAndCheckFieldsChatCompletion',
   'postInitAndCheckFields$1 as postInitAndCheckFieldsCompletion',
 ];
+const CLASSES = ['MLCEngine', 'ModelNotLoadedError'];
 const XGRAMMAR_EXPORTS = 'var libExports$1 = requireLib$1();';
 
 /**
@@ -92,6 +105,7 @@ export function loadWebLlmInternals(): WebLlmInternals {
     ...PRIVATE.map((name) => name.split(' ')[0] as string).filter(
       (name) => !source.includes(`\nfunction ${name}(`),
     ),
+    ...CLASSES.filter((name) => !source.includes(`\nclass ${name} `)),
     ...[XGRAMMAR_EXPORTS, '"MLC_DUMMY_PATH"'].filter((point) => !source.includes(point)),
     ...(exports.test(source) ? [] : ['the export list']),
   ];
@@ -109,13 +123,13 @@ export function loadWebLlmInternals(): WebLlmInternals {
       .replaceAll('"MLC_DUMMY_PATH"', JSON.stringify(pathToFileURL(entry).href))
       .replace(exports, '')
       .replace(/^\/\/# sourceMappingURL=.*$/m, ''),
-    `module.exports = { xgrammar: libExports$1, ${names.join(', ')} };`,
+    `module.exports = { xgrammar: libExports$1, ${[...names, ...CLASSES].join(', ')} };`,
   ].join('\n');
   const dir = join(tmpdir(), 'umi-lab-webllm');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `web-llm-${version}.cjs`);
   writeFileSync(file, patched);
-  loaded = { ...(require(file) as Omit<WebLlmInternals, 'version'>), version };
+  loaded = { ...(require(file) as Omit<WebLlmInternals, 'version' | 'source'>), version, source };
   return loaded;
 }
 
