@@ -44,7 +44,7 @@ describe('fitMessages (issue 12 #5)', () => {
 
   it('then drops the oldest turns, never the system message, the task or the last message', () => {
     const messages = conversation(10);
-    const { messages: out, cut } = fitMessages(messages, 700);
+    const { messages: out, cut } = fitMessages(messages, 1200);
     expect(cut?.turnsDropped).toBeGreaterThan(0);
     expect(out[0]).toEqual(messages[0]);
     expect(out[1]).toEqual(messages[1]);
@@ -54,7 +54,7 @@ describe('fitMessages (issue 12 #5)', () => {
       'user',
       ...out.slice(2).map((_, i) => (i % 2 ? 'user' : 'assistant')),
     ]);
-    expect(estimateMessageTokens(out)).toBeLessThanOrEqual(700);
+    expect(estimateMessageTokens(out)).toBeLessThanOrEqual(1200);
   });
 
   it("shortens the summarizer's transcript lines but the last", () => {
@@ -142,6 +142,33 @@ describe('a 10-step chat run with 1 000-character observations', () => {
         );
     },
   );
+});
+
+describe('estimateTextTokens', () => {
+  it('counts digits and characters outside ASCII one token each, other text three characters a token', () => {
+    expect(estimateTextTokens('abcdef')).toBe(2);
+    // Llama 2 and Qwen2 write 4821 * 37 as 4 8 2 1 ␠* ␠3 7: a third of the characters is far too few.
+    expect(estimateTextTokens('4821 * 37')).toBe(6 + 1);
+    expect(estimateTextTokens('北京是首都')).toBe(5);
+    expect(estimateTextTokens('')).toBe(0);
+  });
+
+  it('cuts a number-heavy observation that a characters-only estimate would let overflow', () => {
+    const digits = [
+      { from: 'user', value: 'the task' },
+      { from: 'assistant', value: 'Look it up.\n Next: caller.' },
+      { from: 'caller', value: 'Action: lookup\nAction Input: {}' },
+      { from: 'observation', value: '7'.repeat(900) },
+      { from: 'assistant', value: 'Again.\n Next: caller.' },
+      { from: 'caller', value: 'Action: lookup\nAction Input: {}' },
+      { from: 'observation', value: '8'.repeat(900) },
+    ];
+    const render = (turns: readonly { from: string; value: string }[]) =>
+      turns.map((t) => `${t.from}: ${t.value}`).join('');
+    // 1 800 digits: 600 tokens by characters alone, 1 800 as the models count them.
+    const { cut } = fitHistory(digits, render, 1200);
+    expect(cut?.observationsShortened).toBe(1);
+  });
 });
 
 describe('fitHistory: an alpha-umi history (issue 12 #5, text prompts)', () => {

@@ -18,8 +18,11 @@ import type { ChatMessage } from './types';
  * stay whole, where a left-truncation of the text would cut the tool list first.
  *
  * Tokens are estimated, not counted: the page has no tokenizer for WebLLM's models. The
- * estimate is deliberately high ({@link CHARS_PER_TOKEN} characters a token, where English BPE
- * averages about 4), so a cut prompt fits with room to spare.
+ * estimate is deliberately high: {@link CHARS_PER_TOKEN} characters a token for ASCII text
+ * (English BPE averages about 4), and one token for every digit (Llama 2 and Qwen2 split
+ * numbers digit by digit) and every character outside ASCII (CJK text is about one token a
+ * character, an emoji or an accented letter can be more than one byte-level piece but rarely
+ * more than one token in these vocabularies), so a cut prompt fits with room to spare.
  */
 export const CHARS_PER_TOKEN = 3;
 const MESSAGE_OVERHEAD = 6;
@@ -36,7 +39,7 @@ export interface ContextCut {
 }
 
 export function estimateMessageTokens(messages: readonly ChatMessage[]): number {
-  return messages.reduce((n, m) => n + Math.ceil(m.content.length / CHARS_PER_TOKEN) + MESSAGE_OVERHEAD, 0);
+  return messages.reduce((n, m) => n + estimateTextTokens(m.content) + MESSAGE_OVERHEAD, 0);
 }
 
 function shorten(text: string): string {
@@ -122,8 +125,16 @@ export interface BudgetTurn {
   value: string;
 }
 
+/** Digits and characters outside ASCII one token each, other text {@link CHARS_PER_TOKEN} characters a token. */
 export function estimateTextTokens(text: string): number {
-  return Math.ceil(text.length / CHARS_PER_TOKEN);
+  let single = 0;
+  let ascii = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if ((code >= 48 && code <= 57) || code > 127) single++;
+    else ascii++;
+  }
+  return single + Math.ceil(ascii / CHARS_PER_TOKEN);
 }
 
 /**
