@@ -38,6 +38,8 @@ export interface WebLlmInternals {
   /** WebLLM's engine class, constructed in Node (no GPU: only what needs none can run). */
   MLCEngine: new () => WebLlmEngine;
   ModelNotLoadedError: new (...args: unknown[]) => Error;
+  /** Its generation pipeline; only methods that need no GPU are called (on a stand-in `this`). */
+  LLMChatPipeline: { prototype: { processNextToken(token: number, genConfig?: unknown): void } };
   /** The bundle's text, for checks of code that needs a GPU to run (the device-lost handler). */
   source: string;
 }
@@ -82,7 +84,7 @@ const PRIVATE = [
   'postInitAndCheckFields$2 as postInitAndCheckFieldsChatCompletion',
   'postInitAndCheckFields$1 as postInitAndCheckFieldsCompletion',
 ];
-const CLASSES = ['MLCEngine', 'ModelNotLoadedError'];
+const CLASSES = ['MLCEngine', 'ModelNotLoadedError', 'LLMChatPipeline'];
 const XGRAMMAR_EXPORTS = 'var libExports$1 = requireLib$1();';
 
 /**
