@@ -35,11 +35,24 @@ const closed = (properties: Record<string, unknown>, required: string[]) => ({
 });
 
 const namedError = closed({ name: str, message: str }, ['name', 'message']);
-const modelInfo = closed({ id: str, label: str, kind: { enum: ['scripted', 'webllm', 'tiny', 'remote'] } }, [
-  'id',
-  'label',
-  'kind',
-]);
+const modelServer = closed(
+  {
+    preset: str,
+    url: str,
+    model: str,
+    reported: closed({ ownedBy: str, serverHeader: str, maxModelLen: num }, []),
+  },
+  ['preset', 'url', 'model'],
+);
+const modelInfo = closed(
+  {
+    id: str,
+    label: str,
+    kind: { enum: ['scripted', 'webllm', 'tiny', 'server', 'remote'] },
+    server: modelServer,
+  },
+  ['id', 'label', 'kind'],
+);
 const sampling = closed(
   {
     temperature: num,

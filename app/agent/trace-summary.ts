@@ -35,7 +35,7 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value i
 const MODES = ['multi', 'shared', 'single'] as const;
 const STATUSES = ['running', 'finished', 'interrupted'] as const;
 const OUTCOMES = ['answer', 'give_up', 'step_limit', 'error', 'aborted'] as const;
-const ENGINES = ['scripted', 'webllm', 'tiny', 'remote'] as const;
+const ENGINES = ['scripted', 'webllm', 'tiny', 'server', 'remote'] as const;
 
 /**
  * The summary of a stored trace record. The record may come from any version of the page

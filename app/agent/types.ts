@@ -181,8 +181,19 @@ export interface GenerateResult {
 
 export type LoadProgress = { progress: number; text: string; timeElapsedS?: number };
 
-/** `tiny`: the built-in tiny α-UMi models (onnxruntime). */
-export type EngineKind = 'scripted' | 'webllm' | 'tiny' | 'remote';
+/**
+ * `tiny`: the built-in tiny α-UMi models (onnxruntime); `server`: a server the user runs
+ * (OpenAI-compatible, app/llm/server); `remote`: a recorded run's model (an imported trajectory).
+ */
+export type EngineKind = 'scripted' | 'webllm' | 'tiny' | 'server' | 'remote';
+
+/** A role served by a server: what the trace records (never a key, no credentials in the URL). */
+export interface RoleModelServer {
+  preset: string;
+  url: string;
+  model: string;
+  reported?: { ownedBy?: string; serverHeader?: string; maxModelLen?: number };
+}
 
 /** One loaded (or loadable) model serving one or more roles. */
 export interface RoleModel {
@@ -196,6 +207,8 @@ export interface RoleModel {
    * inside it (WebLLM): chat conversations are cut to fit (app/agent/context-budget.ts).
    */
   readonly contextWindow?: number | undefined;
+  /** A server-backed model: where its requests go (`kind: 'server'`). */
+  info?(): RoleModelServer;
   load(options?: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void }): Promise<void>;
   /** Rejects with an `AbortError` when `signal` aborts; never resolves with half an answer silently. */
   generate(request: GenerateRequest): Promise<GenerateResult>;
@@ -298,6 +311,8 @@ export interface RoleModelInfo {
   id: string;
   label: string;
   kind: EngineKind;
+  /** The server, for a role served by one. */
+  server?: RoleModelServer;
 }
 
 /** What made a run: the app, the WebLLM build and the GPU, so numbers can be compared honestly. */

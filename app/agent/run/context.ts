@@ -29,7 +29,8 @@ export interface RunContext {
 }
 
 export function modelInfo(model: RoleModel): RoleModelInfo {
-  return { id: model.id, label: model.label, kind: model.kind };
+  const server = model.kind === 'server' ? model.info?.() : undefined;
+  return { id: model.id, label: model.label, kind: model.kind, ...(server ? { server } : {}) };
 }
 
 export function createSession(config: RunConfig, tools: ToolDefinition[]): DialectSession {
