@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { installConsoleApi } from './console-api';
 import { initHistory } from './controllers/history-controller';
 import { applyLessonFromUrl } from './controllers/lesson-controller';
+import { watchAdmittedOrigins } from './controllers/server-origins';
 import { initTools } from './controllers/tools-controller';
 import { useAppStore } from './store';
 import { App } from './ui/App/App';
@@ -23,3 +24,4 @@ void initTools().then(async () => {
   if (notice) useAppStore.getState().setPageNotice(notice);
 });
 void initHistory();
+watchAdmittedOrigins();

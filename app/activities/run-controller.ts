@@ -59,8 +59,15 @@ async function run(task: string, options: RunOptions, signal: AbortSignal): Prom
                 ? [{ id: 'console', title: 'Console script', task, tools: [], steps: options.script }]
                 : undefined,
             );
+    // Roles the user put on a server: their models replace the engine's (issue 14).
+    if (!options.models && Object.keys(state.roleServers).length > 0) {
+      const servers = await import('../controllers/servers-controller');
+      if (servers.serverRoles(state.mode, state.roleServers).length > 0)
+        models = { ...models, ...(await servers.serverModelsForRun(state.mode, signal)) };
+    }
   } catch (error) {
-    // The tiny models did not load: the run ends at once with the reason, and nothing is lost.
+    // The models did not load (tiny models, a server that does not answer): the run ends at
+    // once with the reason, and nothing is lost.
     models = {};
     modelsUnavailable = error instanceof Error ? error : new Error(String(error));
   }

@@ -3,6 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
+import { createServersSlice, rememberedKeys, type ServersSlice } from './servers-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createStaticEvalSlice, type StaticEvalSlice } from './static-eval-slice';
 import { createSuiteSlice, type SuiteSlice } from './suite-slice';
@@ -16,13 +17,39 @@ export type AppState = SettingsSlice &
   HistorySlice &
   SuiteSlice &
   StaticEvalSlice &
-  TinySlice;
+  TinySlice &
+  ServersSlice;
 
 /** Brings choices saved by an earlier version of the page up to this one. */
 export function migrateSettings(saved: unknown, version: number): Partial<AppState> {
   const state = (saved ?? {}) as Partial<AppState>;
   if (version < 2 && state.engine === 'scripted') return { ...state, engine: 'tiny' };
   return state;
+}
+
+/** What is remembered between visits: the user's choices, never a run, never an unasked-for key. */
+export function persistedSettings(s: AppState) {
+  return {
+    locale: s.locale,
+    largeText: s.largeText,
+    mode: s.mode,
+    dialect: s.dialect,
+    engine: s.engine,
+    tinyMultiSystem: s.tinyMultiSystem,
+    maxSteps: s.maxSteps,
+    scriptedTokenDelayMs: s.scriptedTokenDelayMs,
+    roleSampling: s.roleSampling,
+    stepThrough: s.stepThrough,
+    systemPrompts: s.systemPrompts,
+    presetId: s.presetId,
+    modelSource: s.modelSource,
+    cacheBackend: s.cacheBackend,
+    customModels: s.customModels,
+    disabledBuiltins: s.disabledBuiltins,
+    roleServers: s.roleServers,
+    // A server's API key only when the user asked to keep it (never in a trace or a link).
+    serverKeys: rememberedKeys(s),
+  };
 }
 
 /** One store made of slices; middleware is applied once, here. Only choices persist. */
@@ -37,6 +64,7 @@ export const useAppStore = create<AppState>()(
       ...createSuiteSlice(...a),
       ...createStaticEvalSlice(...a),
       ...createTinySlice(...a),
+      ...createServersSlice(...a),
     }),
     {
       name: 'umi-lab.settings',
@@ -45,24 +73,7 @@ export const useAppStore = create<AppState>()(
       version: 2,
       migrate: migrateSettings,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({
-        locale: s.locale,
-        largeText: s.largeText,
-        mode: s.mode,
-        dialect: s.dialect,
-        engine: s.engine,
-        tinyMultiSystem: s.tinyMultiSystem,
-        maxSteps: s.maxSteps,
-        scriptedTokenDelayMs: s.scriptedTokenDelayMs,
-        roleSampling: s.roleSampling,
-        stepThrough: s.stepThrough,
-        systemPrompts: s.systemPrompts,
-        presetId: s.presetId,
-        modelSource: s.modelSource,
-        cacheBackend: s.cacheBackend,
-        customModels: s.customModels,
-        disabledBuiltins: s.disabledBuiltins,
-      }),
+      partialize: persistedSettings,
     },
   ),
 );

@@ -22,6 +22,58 @@ const HistoryPanel = lazy(() =>
 );
 /** The panel of models on the GPU (WebLLM): the page opens on the tiny models, which need none of it. */
 const ModelPanel = lazy(() => import('../ModelPanel/ModelPanel').then((m) => ({ default: m.ModelPanel })));
+const ServerRoles = lazy(() =>
+  import('../ServerRoles/ServerRoles').then((m) => ({ default: m.ServerRoles })),
+);
+
+/** Said at the top, whatever the engine: which roles send their prompts to a server, and where. */
+function ServerBanner() {
+  const servers = useAppStore((s) => s.roleServers);
+  const t = useT(appMessages);
+  const roles = Object.entries(servers).flatMap(([role, server]) => {
+    const origin = server ? originOf(server.baseUrl) : undefined;
+    return origin ? [`${role} → ${origin}`] : [];
+  });
+  if (roles.length === 0) return null;
+  return (
+    <p className="engine-banner server" data-testid="server-banner" role="note">
+      <strong>{t('serverBannerTitle')}</strong> {t('serverBannerBody', { roles: roles.join(', ') })}
+    </p>
+  );
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Roles on the user's own server: closed (and not loaded) until opened or in use. */
+function ServerRolesPanel() {
+  const inUse = useAppStore((s) => Object.keys(s.roleServers).length > 0);
+  const [open, setOpen] = useState(inUse);
+  const t = useT(appMessages);
+  return (
+    <details
+      className="server-roles-panel"
+      data-testid="server-roles-panel"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>
+        {t('serverRolesTitle')}
+        {inUse && <span className="badge">{t('serverRolesInUse')}</span>}
+      </summary>
+      {open && (
+        <Suspense fallback={<p aria-busy="true">…</p>}>
+          <ServerRoles />
+        </Suspense>
+      )}
+    </details>
+  );
+}
 
 const TABS = [
   { id: 'run', label: 'tabRun' },
@@ -110,6 +162,7 @@ export function App() {
             <strong>{t('scriptedTitle')}</strong> {t('scriptedBody')}
           </p>
         )}
+        <ServerBanner />
       </header>
       <main className="layout">
         <aside className="side">
@@ -122,6 +175,7 @@ export function App() {
               <ModelPanel />
             </Suspense>
           )}
+          <ServerRolesPanel />
         </aside>
         <section className="run" id="run-view">
           <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>

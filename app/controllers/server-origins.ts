@@ -1,0 +1,50 @@
+/**
+ * The server origins the page's Content-Security-Policy admits: public/csp-boot.js reads this
+ * list when the page loads, so a server saved now is admitted after one reload. Kept apart
+ * from the server engine so the first load does not carry it.
+ */
+import type { Role } from '../agent/types';
+import { ADMITTED_ORIGINS_KEY } from '../llm/server/types';
+import { useAppStore } from '../store/index';
+import { type RoleServer, serverOrigin } from '../store/servers-slice';
+
+/** The origins the page admitted when it loaded (what csp-boot.js read). */
+const admittedAtLoad: readonly string[] = readAdmitted();
+
+function readAdmitted(): string[] {
+  try {
+    const raw = globalThis.localStorage?.getItem(ADMITTED_ORIGINS_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? parsed.filter((o): o is string => typeof o === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * True when the page runs under a policy that does not admit `origin` yet: the user must
+ * reload once. The dev server sets no policy, so nothing needs a reload there.
+ */
+export function needsReloadFor(origin: string | undefined): boolean {
+  if (!origin || typeof document === 'undefined') return false;
+  const policed = document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null;
+  return policed && !admittedAtLoad.includes(origin);
+}
+
+/** Keeps the admitted-origins list equal to the origins of the saved servers. */
+export function watchAdmittedOrigins(): () => void {
+  const write = (servers: Partial<Record<Role, RoleServer>>) => {
+    const origins = [
+      ...new Set(Object.values(servers).flatMap((s) => serverOrigin(s?.baseUrl ?? '') ?? [])),
+    ].sort();
+    try {
+      globalThis.localStorage?.setItem(ADMITTED_ORIGINS_KEY, JSON.stringify(origins));
+    } catch {
+      // Storage full or blocked: the page then admits what it admitted before; the panel says reload.
+    }
+  };
+  write(useAppStore.getState().roleServers);
+  return useAppStore.subscribe((state, previous) => {
+    if (state.roleServers !== previous.roleServers) write(state.roleServers);
+  });
+}
