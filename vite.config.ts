@@ -70,10 +70,29 @@ const pwa = VitePWA({
  * interpreted (see app/agent/validate-args.ts), so no 'unsafe-eval' anywhere.
  *
  * Model hosts: WebLLM downloads weights from huggingface.co (redirected to *.hf.co CDNs) and
- * model libraries from raw.githubusercontent.com. A policy is fixed when the page is built — a
- * <meta> policy cannot change at run time, and a custom model on another host must not widen
- * it silently — so other hosts are added at build time: UMI_MODEL_HOSTS="https://models.example.org".
- * "This site" (/models/) is 'self'.
+ * model libraries from raw.githubusercontent.com. They are fixed when the app is built — a
+ * custom model on another host must not widen the policy silently, and the LLM worker gets its
+ * policy from a header — so other model hosts are added at build time:
+ * UMI_MODEL_HOSTS="https://models.example.org". "This site" (/models/) is 'self'.
+ *
+ * Servers (issue 14, the "Server (OpenAI-compatible)" engine) are the user's, added without a
+ * rebuild. A policy can only be tightened at run time (a second policy is intersected with the
+ * first), so the page's connect-src is in two layers:
+ * - PAGE_CSP (the <meta> in index.html, and the header `vite preview` sends for the page) keeps
+ *   every directive strict but leaves connect-src at the widest set the second layer could ever
+ *   admit: `'self' http: https:`. Not `*`: that also matches ws:, wss: and the page's own scheme,
+ *   which nothing here needs; data: and blob: stay refused either way.
+ * - public/csp-boot.js, the first script in <head> (classic and synchronous, so it runs before
+ *   any module and before any request of the app), adds a second <meta> policy
+ *   `connect-src 'self' <MODEL_HOSTS> <the origins saved under ADMITTED_ORIGINS_KEY>`, read from
+ *   localStorage when the page loads; strict validation keeps a hostile value from widening it
+ *   beyond exact http(s) origins (at most 32). The build fills in MODEL_HOSTS (bootScript(),
+ *   below), so the list is not copied by hand. A server saved while the page runs is
+ *   admitted after a reload. The fetches of the server engine run on the page, so the workers'
+ *   policies below are untouched.
+ * If the boot script did not run, connect-src would stay at `'self' http: https:` (scripts are
+ * still only this site's): a host that serves the page must serve /csp-boot.js with it, and a
+ * host that sends its own policy header for the page must leave connect-src as PAGE_CSP has it.
  */
 export const MODEL_HOSTS = [
   'https://huggingface.co',
@@ -88,13 +107,14 @@ const policy = (directives: Record<string, string[]>) =>
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
 
-/** The page: scripts only from this site, no inline script, fetches only to this site and the model hosts. */
+/** The page: scripts only from this site, no inline script; fetches as csp-boot.js narrows them (above). */
 export const PAGE_CSP = policy({
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
-  'connect-src': ["'self'", ...MODEL_HOSTS],
+  // Narrowed at load by public/csp-boot.js to this site, MODEL_HOSTS and the saved servers (above).
+  'connect-src': ["'self'", 'http:', 'https:'],
   'worker-src': ["'self'"],
   'manifest-src': ["'self'"],
   'object-src': ["'none'"],
@@ -139,6 +159,20 @@ export function cspFor(path: string): string {
   return `${PAGE_CSP}; frame-ancestors 'none'`;
 }
 
+/** Where public/csp-boot.js takes the model hosts; left null, the script does nothing (dev server). */
+const BOOT_PLACEHOLDER = '/* umi:csp-boot */ null';
+
+/** public/csp-boot.js as the build ships it: its placeholder replaced by the model hosts. */
+export function bootScript(template: string, modelHosts: readonly string[] = MODEL_HOSTS): string {
+  const parts = template.split(BOOT_PLACEHOLDER);
+  if (parts.length !== 2) throw new Error(`public/csp-boot.js must contain ${BOOT_PLACEHOLDER} exactly once`);
+  // A model host is a source expression: a space, quote, comma or semicolon would change the policy.
+  const broken = modelHosts.find((host) => !/^[^\s'";,]+$/.test(host));
+  if (broken !== undefined)
+    throw new Error(`Not a CSP source expression in MODEL_HOSTS: ${JSON.stringify(broken)}`);
+  return parts.join(JSON.stringify(modelHosts));
+}
+
 const csp: Plugin = {
   name: 'umi-csp',
   // As a <meta> in the built page (any static host), and as headers from `vite preview`
@@ -152,6 +186,12 @@ const csp: Plugin = {
         `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}" />`,
       );
     },
+  },
+  // public/ is copied as it is; the boot script is emitted over its copy with the placeholder filled
+  // (before vite-plugin-pwa lists the output, so the precache has the shipped file and revision).
+  generateBundle() {
+    const template = readFileSync(new URL('./public/csp-boot.js', import.meta.url), 'utf8');
+    this.emitFile({ type: 'asset', fileName: 'csp-boot.js', source: bootScript(template) });
   },
   configurePreviewServer(server) {
     server.middlewares.use((request, response, next) => {

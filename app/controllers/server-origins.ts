@@ -8,17 +8,13 @@ import { ADMITTED_ORIGINS_KEY } from '../llm/server/types';
 import { useAppStore } from '../store/index';
 import { type RoleServer, serverOrigin } from '../store/servers-slice';
 
-/** The origins the page admitted when it loaded (what csp-boot.js read). */
-const admittedAtLoad: readonly string[] = readAdmitted();
-
-function readAdmitted(): string[] {
-  try {
-    const raw = globalThis.localStorage?.getItem(ADMITTED_ORIGINS_KEY);
-    const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter((o): o is string => typeof o === 'string') : [];
-  } catch {
-    return [];
-  }
+/**
+ * The policy public/csp-boot.js added when the page loaded: its `data-admitted-origins` is
+ * what this load admits (the boot script's own strict reading of the saved list). None in the
+ * dev server, which sets no policy.
+ */
+function bootPolicy(): Element | null {
+  return typeof document === 'undefined' ? null : document.querySelector('meta[data-admitted-origins]');
 }
 
 /**
@@ -28,7 +24,9 @@ function readAdmitted(): string[] {
 export function needsReloadFor(origin: string | undefined): boolean {
   if (!origin || typeof document === 'undefined') return false;
   const policed = document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null;
-  return policed && !admittedAtLoad.includes(origin);
+  if (!policed) return false;
+  const admitted = (bootPolicy()?.getAttribute('data-admitted-origins') ?? '').split(' ').filter(Boolean);
+  return !admitted.includes(origin);
 }
 
 /** Keeps the admitted-origins list equal to the origins of the saved servers. */

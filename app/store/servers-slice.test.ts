@@ -76,5 +76,6 @@ describe('servers slice (issue 14)', () => {
     expect(serverOrigin('https://user:pw@host.example/v1?x=1')).toBe('https://host.example');
     expect(serverOrigin('javascript:alert(1)')).toBeUndefined();
     expect(serverOrigin('not a url')).toBeUndefined();
+    expect(serverOrigin('http://[::1]:8000/v1')).toBeUndefined();
   });
 });

@@ -44,10 +44,14 @@ export interface ServersSlice {
   setServerCheck: (role: Role, check: ServerCheck) => void;
 }
 
-/** The origin of a base URL, or undefined when it is not an http(s) URL. */
+/**
+ * The origin of a base URL, or undefined when it is not an http(s) URL. IPv6 addresses are
+ * refused: browsers ignore them in a Content-Security-Policy, so the page could never admit one.
+ */
 export function serverOrigin(baseUrl: string): string | undefined {
   try {
     const url = new URL(baseUrl);
+    if (url.hostname.startsWith('[')) return undefined;
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
   } catch {
     return undefined;

@@ -30,7 +30,8 @@ export const serverRolesMessages = defineMessages(
     reload:
       'Reload the page once so it may connect to {origin}: its security policy admits the servers saved when it loaded.',
     reloadButton: 'Reload now',
-    badUrl: 'Type an address that starts with http:// or https://, for example {example}.',
+    badUrl:
+      "Type an address that starts with http:// or https://, for example {example}. Use localhost or 127.0.0.1, not [::1]: browsers cannot admit an IPv6 address in the page's security policy.",
     modeNote: 'In single mode one model plays every part: put it on a server here.',
   },
   {
@@ -61,7 +62,8 @@ export const serverRolesMessages = defineMessages(
       '本页面通过 https 提供，而服务器使用 http：浏览器会阻止连接。请让服务器使用 https，或从 http://localhost 打开本页面。',
     reload: '请重新加载一次页面，才能连接到 {origin}：页面的安全策略只允许加载时已保存的服务器。',
     reloadButton: '立即重新加载',
-    badUrl: '请输入以 http:// 或 https:// 开头的地址，例如 {example}。',
+    badUrl:
+      '请输入以 http:// 或 https:// 开头的地址，例如 {example}。请使用 localhost 或 127.0.0.1，而不是 [::1]：浏览器无法在页面的安全策略中允许 IPv6 地址。',
     modeNote: '在 single 模式下，一个模型承担所有角色：在这里把它放到服务器上。',
   },
 );
