@@ -61,6 +61,7 @@ const generations = () => server.requests.filter((r) => r.method === 'POST');
 test.describe('a role on a server (stand-in OpenAI server)', () => {
   test('set up in the panel, admitted after one reload, then a run: remote planner, tiny caller and summarizer', async ({
     page,
+    axe,
   }) => {
     test.setTimeout(120_000);
     const { app } = await AppPage.open(page, { engine: 'tiny' });
@@ -85,6 +86,7 @@ test.describe('a role on a server (stand-in OpenAI server)', () => {
     await expect(page.getByTestId('server-reload-planner')).toHaveCount(0);
     await page.getByTestId('server-check-planner').click();
     await expect(page.getByTestId('server-status-planner')).toContainText(MODEL);
+    await axe('[data-testid="server-roles-panel"]');
 
     await app.runTask(TASK);
     await expect(app.outcome).not.toHaveAttribute('data-outcome', 'running', { timeout: 90_000 });

@@ -66,6 +66,23 @@ describe('lesson links', () => {
     expect(enabled('calculator')).toBe(true);
   });
 
+  it('a role on a server, its address and its key never go into a link (issue 14)', () => {
+    useAppStore.setState({
+      roleServers: {
+        planner: { preset: 'vllm', baseUrl: 'http://gpu.lab:8000/v1', model: 'alpha-umi', rememberKey: true },
+      },
+      serverKeys: { planner: { origin: 'http://gpu.lab:8000', key: 'sk-teacher' } },
+    });
+    const hash = decodeURIComponent(new URL(currentLessonUrl()).hash);
+    const decoded = atobSafe(hash.slice('#lesson='.length));
+    expect(decoded).toContain('4821 * 37');
+    for (const text of [hash, decoded]) {
+      expect(text).not.toContain('sk-teacher');
+      expect(text).not.toContain('gpu.lab');
+    }
+    useAppStore.setState({ roleServers: {}, serverKeys: {} });
+  });
+
   it('the GPU engine is left out of a link (a student may have no GPU or download)', () => {
     useAppStore.setState({ engine: 'webllm' });
     const hash = new URL(currentLessonUrl()).hash;
@@ -92,3 +109,12 @@ describe('lesson links', () => {
     expect(await applyLessonFromUrl('#something-else')).toBeUndefined();
   });
 });
+
+/** The link's payload as text, whatever its encoding (base64url or plain). */
+function atobSafe(payload: string): string {
+  try {
+    return Buffer.from(payload.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  } catch {
+    return payload;
+  }
+}

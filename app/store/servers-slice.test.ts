@@ -38,7 +38,8 @@ describe('servers slice (issue 14)', () => {
     expect(useAppStore.getState().roleServers.caller?.consentedOrigin).toBeUndefined();
     useAppStore.getState().consentServer('caller', 'http://gpu.lab:8000');
     useAppStore.getState().setRoleServer('caller', {
-      ...useAppStore.getState().roleServers.caller!,
+      ...vllm,
+      consentedOrigin: 'http://gpu.lab:8000',
       baseUrl: 'http://new:8000/v1',
     });
     expect(useAppStore.getState().roleServers.caller?.consentedOrigin).toBeUndefined();
