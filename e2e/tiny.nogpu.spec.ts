@@ -32,7 +32,7 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
     await expect(app.tinyModels.card('glpft')).toHaveAttribute('open', '');
     await expect(app.tinyModels.params('glpft')).not.toBeEmpty();
 
-    // Greedy, as the model cards and the Node measurement (2 of 7 right) are: the default
+    // Greedy, as the model cards and the Node measurement (2 of 7 really right) are: the default
     // planner and summarizer temperatures draw at random, so the count below would vary.
     await page.getByTestId('role-settings').locator('summary').click();
     for (const role of ['planner', 'summarizer']) {
@@ -48,7 +48,7 @@ test.describe('tiny α-UMi (built in), no GPU', () => {
       await expect(app.outcome).not.toHaveAttribute('data-outcome', 'running', { timeout: 90_000 });
       await expect(app.runButton).toBeEnabled();
       await expect(app.outcome, example.id).toHaveAttribute('data-outcome', /answer|give_up|step_limit/);
-      // Right answers: the tool's result, copied into the answer (in Node, greedy: 2 of 7).
+      // Right answers: the tool's result, copied into the answer (in Node, greedy: 2 of 7, and a garbled word count that contains the 10).
       if (example.expect && (await app.outcome.getAttribute('data-outcome')) === 'answer') {
         const answer = (await app.answer.textContent()) ?? '';
         if (answer.includes(example.expect)) answered++;

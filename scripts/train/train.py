@@ -284,7 +284,7 @@ def main():
     ap.add_argument("--runs", default="scripts/train/runs")
     ap.add_argument("--tokens", type=float, default=6.5e6, help="training tokens per system")
     ap.add_argument("--batch", type=int, default=2048, help="tokens per batch, padding included")
-    ap.add_argument("--stage1", type=float, default=0.7, help="GLPFT: share of the budget for stage 1")
+    ap.add_argument("--stage1", type=float, default=0.7, help="GLPFT: share of the budget for stage 1 (0.5 and 0.85 measured in scripts/train/README.md)")
     # 3e-3 never learned to copy (a value from the prompt into the output) in 4 500 steps, on
     # this data or on a synthetic copy task; 1e-3 copies digits on the synthetic task in 400.
     ap.add_argument("--lr", type=float, default=1e-3)
@@ -384,9 +384,10 @@ def main():
         t0 = time.time()
         log("system", system)
         if system == "glpft":
-            # Stage 1: the backbone on whole trajectories (70 % of the budget: copying values
-            # from the context only appears after some 1 500-2 500 steps, and it must appear
-            # while the learning rate is high); stage 2: three copies, one per role, at a fifth
+            # Stage 1: the backbone on whole trajectories (70 % of the budget, --stage1: copying
+            # values from the context only appears after some 1 500-2 500 steps, and it must
+            # appear while the learning rate is high; 50 % and 85 % are measured in
+            # scripts/train/README.md); stage 2: three copies, one per role, at a fifth
             # of the learning rate (the paper: 5e-5 then 1e-5), planner and caller one share
             # each, the summarizer two (the paper's 1, 1 and 2 epochs).
             backbone = fresh(args.seed)
