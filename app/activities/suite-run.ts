@@ -38,11 +38,36 @@ export async function labModels(
   signal?: AbortSignal,
   tinySystem?: TinySystemId,
 ): Promise<Partial<Record<Role, RoleModel>>> {
+  let models: Partial<Record<Role, RoleModel>>;
   if (engine === 'tiny') {
     const multi = tinySystem ?? useAppStore.getState().tinyMultiSystem;
-    return tinyModelsForRun(mode, multi, signal).catch(() => ({}));
+    models = await tinyModelsForRun(mode, multi, signal).catch(() => ({}));
+  } else models = engine === 'webllm' ? modelsForRun(mode) : scriptedModels(mode, tokenDelayMs);
+  return withServerRoles(mode, models, signal);
+}
+
+/**
+ * Roles the user put on a server (issue 14) play there in the lab too, as in the Run tab. A
+ * server that cannot be used leaves those roles without a model: the task then ends with the
+ * missing-model error naming them, never silently on this device instead.
+ */
+async function withServerRoles(
+  mode: RunMode,
+  models: Partial<Record<Role, RoleModel>>,
+  signal?: AbortSignal,
+): Promise<Partial<Record<Role, RoleModel>>> {
+  const servers = useAppStore.getState().roleServers;
+  if (Object.keys(servers).length === 0) return models;
+  const controller = await import('../controllers/servers-controller');
+  const roles = controller.serverRoles(mode, servers);
+  if (roles.length === 0) return models;
+  try {
+    return { ...models, ...(await controller.serverModelsForRun(mode, signal)) };
+  } catch {
+    const without = { ...models };
+    for (const role of roles) delete without[role];
+    return without;
   }
-  return engine === 'webllm' ? modelsForRun(mode) : scriptedModels(mode, tokenDelayMs);
 }
 
 /** The settings record and fingerprint of a column (settings.ts). */
