@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ADMITTED_ORIGINS_KEY } from '../app/llm/server/types';
+import { serverOrigin } from '../app/store/servers-slice';
 import { bootScript, cspFor, MODEL_HOSTS, PAGE_CSP } from '../vite.config';
 
 /**
@@ -98,6 +99,32 @@ describe('bootScript (the build step)', () => {
 });
 
 describe('csp-boot.js', () => {
+  it('admits exactly what the panel accepts (serverOrigin): one rule on both sides', () => {
+    const inputs = [
+      'http://localhost:8000/v1',
+      'http://127.0.0.1:11434/v1',
+      'https://gpu.lab.example/v1',
+      'http://vllm_server:8000/v1',
+      'http://localhost.:8000/v1',
+      'http://[::1]:8000/v1',
+      'http://LOCALHOST:1234/v1',
+      'https://x.org:443/v1',
+    ];
+    for (const input of inputs) {
+      const origin = serverOrigin(input);
+      let canonical: string | undefined;
+      try {
+        canonical = new URL(input).origin;
+      } catch {
+        canonical = undefined;
+      }
+      const admitted = canonical
+        ? boot(JSON.stringify([canonical])).appended[0]?.['data-admitted-origins']
+        : '';
+      expect(admitted, input).toBe(origin ?? '');
+    }
+  });
+
   it('reads the key the store writes (ADMITTED_ORIGINS_KEY)', () => {
     expect(boot(null).keysRead).toEqual([ADMITTED_ORIGINS_KEY]);
   });

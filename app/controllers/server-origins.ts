@@ -6,7 +6,7 @@
 import type { Role } from '../agent/types';
 import { ADMITTED_ORIGINS_KEY } from '../llm/server/types';
 import { useAppStore } from '../store/index';
-import { type RoleServer, serverOrigin } from '../store/servers-slice';
+import { type RoleServer, serverOrigin, TAB_KEYS, tabKeys } from '../store/servers-slice';
 
 /**
  * The policy public/csp-boot.js added when the page loaded: its `data-admitted-origins` is
@@ -41,8 +41,18 @@ export function watchAdmittedOrigins(): () => void {
       // Storage full or blocked: the page then admits what it admitted before; the panel says reload.
     }
   };
+  const writeTabKeys = (state: Parameters<typeof tabKeys>[0]) => {
+    try {
+      globalThis.sessionStorage?.setItem(TAB_KEYS, JSON.stringify(tabKeys(state)));
+    } catch {
+      // Session storage blocked: a key not kept is then gone after a reload, as without it.
+    }
+  };
   write(useAppStore.getState().roleServers);
+  writeTabKeys(useAppStore.getState());
   return useAppStore.subscribe((state, previous) => {
     if (state.roleServers !== previous.roleServers) write(state.roleServers);
+    if (state.serverKeys !== previous.serverKeys || state.roleServers !== previous.roleServers)
+      writeTabKeys(state);
   });
 }

@@ -29,6 +29,16 @@ export class ServerConsentError extends Error {
   }
 }
 
+/** A role's server without a model name: said before anything is sent. */
+export class ServerSetupError extends Error {
+  override name = 'ServerSetupError';
+  constructor(readonly role: Role) {
+    super(
+      `The ${role}'s server has no model name. Type the name the server knows the model by ("Check connection" lists them), or set the role back to this device.`,
+    );
+  }
+}
+
 /** The roles of `mode` that a server serves. */
 export function serverRoles(mode: RunMode, servers = useAppStore.getState().roleServers): Role[] {
   return ROLES_OF[mode].filter((role) => servers[role] !== undefined);
@@ -62,6 +72,7 @@ export async function serverModelsForRun(
     const server = state.roleServers[role] as RoleServer;
     const origin = serverOrigin(server.baseUrl) ?? server.baseUrl;
     if (server.consentedOrigin !== origin) throw new ServerConsentError(role, origin);
+    if (!server.model.trim()) throw new ServerSetupError(role);
     const config = configFor(role, server);
     // Roles with the same server and model share one model object (shared mode: one model).
     const id = JSON.stringify([config.baseUrl, config.model, config.apiKey ?? '']);

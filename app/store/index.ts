@@ -72,6 +72,15 @@ export const useAppStore = create<AppState>()(
       // default `scripted` too, so a saved `scripted` from then moves to `tiny`.
       version: 2,
       migrate: migrateSettings,
+      // Kept keys come from storage, this tab's from session storage (servers-slice): both stay.
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<AppState>;
+        return {
+          ...current,
+          ...saved,
+          serverKeys: { ...current.serverKeys, ...(saved.serverKeys ?? {}) },
+        };
+      },
       storage: createJSONStorage(() => localStorage),
       partialize: persistedSettings,
     },

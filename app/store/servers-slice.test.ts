@@ -78,5 +78,9 @@ describe('servers slice (issue 14)', () => {
     expect(serverOrigin('javascript:alert(1)')).toBeUndefined();
     expect(serverOrigin('not a url')).toBeUndefined();
     expect(serverOrigin('http://[::1]:8000/v1')).toBeUndefined();
+    // Never admissible by the page's policy (csp-boot.js): refused where they are typed.
+    expect(serverOrigin('http://vllm_server:8000/v1')).toBeUndefined();
+    expect(serverOrigin('http://localhost.:8000/v1')).toBeUndefined();
+    expect(serverOrigin('http://LOCALHOST:8000/v1')).toBe('http://localhost:8000');
   });
 });

@@ -50,17 +50,54 @@ export interface ServersSlice {
  */
 export function serverOrigin(baseUrl: string): string | undefined {
   try {
-    const url = new URL(baseUrl);
-    if (url.hostname.startsWith('[')) return undefined;
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+    const { origin } = new URL(baseUrl);
+    // The same rule as public/csp-boot.js: an origin the page's policy could never admit
+    // (an underscore, a trailing dot, IPv6) is refused here, with the reason, not at run time.
+    return ADMISSIBLE_ORIGIN.test(origin) ? origin : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** What public/csp-boot.js admits (scripts/csp-boot.test.ts checks the two agree). */
+export const ADMISSIBLE_ORIGIN = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:[0-9]{1,5})?$/;
+
+/**
+ * Keys not kept on the device live in this tab's session storage, so the one reload that
+ * admits a new server does not lose them; they go when the tab closes.
+ */
+export const TAB_KEYS = 'umi-lab:server-keys-tab';
+
+export function readTabKeys(): Partial<Record<Role, ServerKey>> {
+  try {
+    const parsed: unknown = JSON.parse(globalThis.sessionStorage?.getItem(TAB_KEYS) ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const out: Partial<Record<Role, ServerKey>> = {};
+    for (const [role, value] of Object.entries(parsed)) {
+      const v = value as Partial<ServerKey>;
+      if (typeof v?.origin === 'string' && typeof v.key === 'string')
+        out[role as Role] = { origin: v.origin, key: v.key };
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** The keys of this tab only: those whose role does not keep its key on the device. */
+export function tabKeys(
+  state: Pick<ServersSlice, 'roleServers' | 'serverKeys'>,
+): Partial<Record<Role, ServerKey>> {
+  const out: Partial<Record<Role, ServerKey>> = {};
+  for (const [role, key] of Object.entries(state.serverKeys) as [Role, ServerKey][]) {
+    if (!state.roleServers[role]?.rememberKey) out[role] = key;
+  }
+  return out;
+}
+
 export const createServersSlice: StateCreator<AppState, [], [], ServersSlice> = (set) => ({
   roleServers: {},
-  serverKeys: {},
+  serverKeys: readTabKeys(),
   serverChecks: {},
   setRoleServer: (role, server) =>
     set((state) => {
@@ -80,7 +117,10 @@ export const createServersSlice: StateCreator<AppState, [], [], ServersSlice> = 
       roleServers[role] = next;
       const key = serverKeys[role];
       if (key && key.origin !== origin) delete serverKeys[role];
-      if (!before || before.baseUrl !== server.baseUrl || before.model !== server.model)
+      // The list of models stays while only the model name changes (it is where names come from).
+      if (!before || before.baseUrl !== server.baseUrl || before.preset !== server.preset)
+        delete serverChecks[role];
+      else if (before.model !== server.model && serverChecks[role]?.status === 'failed')
         delete serverChecks[role];
       return { roleServers, serverKeys, serverChecks };
     }),

@@ -130,6 +130,8 @@ export class ServerRoleModel implements RoleModel {
         return { models, serverHeader };
       });
       const ids = listed.models.map((m) => m.id);
+      // No model typed yet: the check is how the user finds the names.
+      if (!this.config.model) return { ok: true, models: ids, info: this.info() };
       const entry = listed.models.find((m) => sameModel(m.id, this.config.model));
       if (!entry)
         return { ok: false, problem: { code: 'model-missing', model: this.config.model, available: ids } };

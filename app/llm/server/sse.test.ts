@@ -30,6 +30,47 @@ async function read(parts: string[], endpoint: 'chat' | 'completions' = 'chat', 
 }
 
 describe('readChunkStream', () => {
+  it("reads llama-server's mid-stream `error:` field as the server's error, not a dropped stream", async () => {
+    const err =
+      'error: {"code":400,"message":"the request exceeds the available context size","type":"invalid_request_error"}\n\n';
+    const failure = await read([chunk('Hel'), err]).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(StreamProblemError);
+    expect((failure as StreamProblemError).problem).toMatchObject({
+      code: 'http',
+      status: 400,
+      detail: expect.stringContaining('context size'),
+    });
+  });
+
+  it('a connection lost after the finish reason keeps the complete reply', async () => {
+    const parts = [chunk('Hi'), chunk('', 'stop')];
+    const encoder = new TextEncoder();
+    // Each read gets one part, then the network fails (a queued error would drop the parts).
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const part = parts.shift();
+        if (part) controller.enqueue(encoder.encode(part));
+        else controller.error(new TypeError('terminated'));
+      },
+    });
+    const pieces: StreamPiece[] = [];
+    const outcome = await readChunkStream(stream, {
+      endpoint: 'chat',
+      idleMs: 1000,
+      onPiece: (p) => pieces.push(p),
+    });
+    expect(pieces.map((p) => p.content).join('')).toBe('Hi');
+    expect(outcome.finishReason).toBe('stop');
+  });
+
+  it('keeps a last event that has no blank line after it', async () => {
+    const last = `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: '' }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 1 } })}`;
+    const { outcome, text } = await read([chunk('Hi'), last]);
+    expect(text).toBe('Hi');
+    expect(outcome.finishReason).toBe('stop');
+    expect(outcome.usage?.completion_tokens).toBe(1);
+  });
+
   it('reads chunks split anywhere across network reads, comments and CRLF included', async () => {
     const all = `: ping\r\n\r\n${chunk('Hel')}${chunk('lo')}${chunk('', 'stop')}data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2}}\n\ndata: [DONE]\n\n`;
     const parts = all.match(/[\s\S]{1,7}/g) ?? [];

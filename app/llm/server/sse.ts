@@ -151,6 +151,21 @@ export async function readChunkStream(
     onError: (error) => {
       if (error.type === 'max-buffer-size-exceeded')
         failure ??= new StreamProblemError({ code: 'bad-response', detail: 'an event larger than 1 MB' });
+      // llama-server sends a failure mid-stream as an SSE `error:` field (not `data:`): the
+      // parser reports it as an unknown field. It is the server's answer, not a dropped stream.
+      if (error.type === 'unknown-field' && error.field === 'error') {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(error.value ?? '');
+        } catch {
+          parsed = { error: { message: error.value ?? 'error' } };
+        }
+        const chunk = record(parsed);
+        const problem = chunk && (streamError(chunk) ?? streamError({ error: chunk }));
+        failure ??= new StreamProblemError(
+          problem ?? { code: 'bad-response', detail: `error: ${(error.value ?? '').slice(0, 120)}` },
+        );
+      }
     },
     maxBufferSize: 1_000_000,
   });
@@ -159,14 +174,22 @@ export async function readChunkStream(
   try {
     while (!outcome.done && !failure) {
       const next = await readWithin(reader, options.idleMs);
-      if (next.done) break;
+      if (next.done) {
+        // A last event without its blank line (the usage chunk, a finish with no [DONE]) still counts.
+        parser.feed(`${decoder.decode()}\n\n`);
+        break;
+      }
       parser.feed(decoder.decode(next.value, { stream: true }));
     }
   } catch (error) {
     if (error instanceof StreamProblemError) throw error;
     // A TypeError is the network ("terminated", "network error"); anything else (an abort)
     // belongs to the caller, which knows why it stopped.
-    if (error instanceof TypeError) throw new StreamDroppedError(error.message);
+    if (error instanceof TypeError) {
+      // The reply was complete (it had its finish reason); only the stream's end was lost.
+      if (outcome.finishReason !== undefined && !failure) return outcome;
+      throw new StreamDroppedError(error.message);
+    }
     throw error;
   } finally {
     // The server may keep the connection open after [DONE]; the reply is complete.

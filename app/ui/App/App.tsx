@@ -5,6 +5,7 @@ import { useAppStore } from '../../store';
 import { FlowBar } from '../FlowBar/FlowBar';
 import { OfflineStatus } from '../OfflineStatus/OfflineStatus';
 import { RoleSettings } from '../RoleSettings/RoleSettings';
+import { roleMessages } from '../Roles/messages';
 import { RunSummary } from '../RunSummary/RunSummary';
 import { TaskForm } from '../TaskForm/TaskForm';
 import { Timeline } from '../Timeline/Timeline';
@@ -30,9 +31,10 @@ const ServerRoles = lazy(() =>
 function ServerBanner() {
   const servers = useAppStore((s) => s.roleServers);
   const t = useT(appMessages);
+  const roleName = useT(roleMessages);
   const roles = Object.entries(servers).flatMap(([role, server]) => {
     const origin = server ? originOf(server.baseUrl) : undefined;
-    return origin ? [`${role} → ${origin}`] : [];
+    return origin ? [`${roleName(role as keyof typeof roleMessages.en)} → ${origin}`] : [];
   });
   if (roles.length === 0) return null;
   return (

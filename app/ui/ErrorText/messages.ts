@@ -28,6 +28,11 @@ export const errorMessages = defineMessages(
     ModelSourceError: 'The model source setting is not usable.',
     CatalogError: 'The model could not be added to the catalog.',
     StorageError: 'Storage on this device failed.',
+    ServerError:
+      "The role's server could not be used. The detail says why and what to do (its address, its CORS setting, the key, the model name).",
+    ServerConsentError:
+      'A role is set to use a server, but sending its prompts there is not confirmed yet. Confirm it in "Roles on a server", or set the role back to this device.',
+    ServerSetupError: "A role's server is not set up: type the model's name (Check connection lists them).",
   },
   {
     DeviceLostError:
@@ -47,5 +52,9 @@ export const errorMessages = defineMessages(
     ModelSourceError: '模型来源设置不可用。',
     CatalogError: '无法把该模型加入模型目录。',
     StorageError: '本设备上的存储操作失败。',
+    ServerError: '无法使用该角色的服务器。详细信息说明了原因和解决办法（地址、CORS 设置、密钥、模型名称）。',
+    ServerConsentError:
+      '某个角色被设为使用服务器，但尚未确认将其提示词发送到该服务器。请在“在服务器上运行的角色”中确认，或将该角色改回本机运行。',
+    ServerSetupError: '某个角色的服务器尚未设置好：请输入模型名称（“检查连接”会列出可用模型）。',
   },
 );

@@ -133,6 +133,8 @@ function ServerRole({ role }: { role: Role }) {
             <input
               type="text"
               data-testid={`server-model-${role}`}
+              required
+              aria-invalid={server.model === ''}
               value={server.model}
               spellCheck={false}
               list={check?.models ? `${id}-models` : undefined}
@@ -199,6 +201,7 @@ function ServerRole({ role }: { role: Role }) {
               )}
             </div>
           </div>
+          {server.preset === 'ollama' && <p className="note">{t('ollamaAlphaUmi')}</p>}
           {command && (
             <div className="server-command">
               <p className="note">{t('start')}</p>

@@ -14,7 +14,7 @@ export const serverRolesMessages = defineMessages(
     apiKey: 'API key (optional)',
     rememberKey: 'Keep the key on this device',
     keyNote:
-      'The key is sent only to {origin}. It never goes into a saved run, an export or a lesson link. Without "keep", it is forgotten when the page closes.',
+      'The key is sent only to {origin}. It never goes into a saved run, an export or a lesson link. Without "keep", it is forgotten when this tab closes.',
     check: 'Check connection',
     checking: 'Checking…',
     checkOk: 'The server answers. Models: {models}',
@@ -33,6 +33,8 @@ export const serverRolesMessages = defineMessages(
     badUrl:
       "Type an address that starts with http:// or https://, for example {example}. Use localhost or 127.0.0.1, not [::1]: browsers cannot admit an IPv6 address in the page's security policy.",
     modeNote: 'In single mode one model plays every part: put it on a server here.',
+    ollamaAlphaUmi:
+      "Ollama wraps a prompt in the model's TEMPLATE and cuts prompts longer than its context (OLLAMA_CONTEXT_LENGTH) without saying so. For an α-UMi model (alpha-umi dialect), create it with a Modelfile whose TEMPLATE is {{ .Prompt }}, so the prompt reaches the model unchanged.",
   },
   {
     title: '在服务器上运行的角色（OpenAI 兼容）',
@@ -47,7 +49,7 @@ export const serverRolesMessages = defineMessages(
     apiKey: 'API 密钥（可选）',
     rememberKey: '在本机保存密钥',
     keyNote:
-      '密钥只会发送到 {origin}，绝不会写入保存的运行、导出文件或课程链接。不勾选"保存"时，关闭页面后密钥即被遗忘。',
+      '密钥只会发送到 {origin}，绝不会写入保存的运行、导出文件或课程链接。不勾选"保存"时，关闭此标签页后密钥即被遗忘。',
     check: '检查连接',
     checking: '正在检查…',
     checkOk: '服务器有响应。模型：{models}',
@@ -65,5 +67,7 @@ export const serverRolesMessages = defineMessages(
     badUrl:
       '请输入以 http:// 或 https:// 开头的地址，例如 {example}。请使用 localhost 或 127.0.0.1，而不是 [::1]：浏览器无法在页面的安全策略中允许 IPv6 地址。',
     modeNote: '在 single 模式下，一个模型承担所有角色：在这里把它放到服务器上。',
+    ollamaAlphaUmi:
+      'Ollama 会用模型的 TEMPLATE 包装提示词，并且会在不提示的情况下截断超过其上下文长度（OLLAMA_CONTEXT_LENGTH）的提示词。对于 α-UMi 模型（alpha-umi 方言），请用 TEMPLATE 为 {{ .Prompt }} 的 Modelfile 创建模型，使提示词原样到达模型。',
   },
 );
