@@ -17,12 +17,13 @@ describe('lab models with a role on a server (issue 14)', () => {
     expect(Object.keys(models).sort()).toEqual(['caller', 'planner', 'summarizer']);
   });
 
-  it('a server role that cannot be used is left without a model, never played on this device instead', async () => {
-    // Not confirmed: nothing may be sent, so the planner has no model and the task says so.
+  it('a server role that cannot be used fails with the reason, never played on this device instead', async () => {
+    // Not confirmed: nothing may be sent, and the planner's turn says why.
     useAppStore.setState({ roleServers: { planner: server } });
     const models = await labModels('scripted', 'multi', 0);
-    expect(models.planner).toBeUndefined();
+    expect(models.planner?.kind).toBe('server');
     expect(models.caller?.kind).toBe('scripted');
+    await expect(models.planner?.generate({} as never)).rejects.toMatchObject({ name: 'ServerConsentError' });
   });
 
   it('a server role of another mode changes nothing', async () => {

@@ -47,9 +47,25 @@ export async function labModels(
 }
 
 /**
+ * A role whose server cannot be used (not confirmed, no model name, down, a wrong key): its
+ * turn fails with that reason, so the lab shows why, and the role never plays on this device.
+ */
+class UnusableServerModel implements RoleModel {
+  readonly id = 'server:unusable';
+  readonly label = 'server (cannot be used)';
+  readonly kind = 'server' as const;
+  constructor(private readonly reason: Error) {}
+  async load(): Promise<void> {}
+  async generate(): Promise<never> {
+    throw this.reason;
+  }
+  async interrupt(): Promise<void> {}
+}
+
+/**
  * Roles the user put on a server (issue 14) play there in the lab too, as in the Run tab. A
- * server that cannot be used leaves those roles without a model: the task then ends with the
- * missing-model error naming them, never silently on this device instead.
+ * server that cannot be used gives those roles a model that fails with the reason: the task
+ * ends with it, never silently on this device instead.
  */
 async function withServerRoles(
   mode: RunMode,
@@ -63,10 +79,11 @@ async function withServerRoles(
   if (roles.length === 0) return models;
   try {
     return { ...models, ...(await controller.serverModelsForRun(mode, signal)) };
-  } catch {
-    const without = { ...models };
-    for (const role of roles) delete without[role];
-    return without;
+  } catch (error) {
+    const unusable = new UnusableServerModel(error instanceof Error ? error : new Error(String(error)));
+    const out = { ...models };
+    for (const role of roles) out[role] = unusable;
+    return out;
   }
 }
 
