@@ -1,3 +1,4 @@
+import { lazy, Suspense, useState } from 'react';
 import { runCompare, stopCompare } from '../../activities/suite-compare';
 import { showInRunTab } from '../../activities/suite-controller';
 import { SUITE_TASKS } from '../../agent/eval/suite/tasks';
@@ -21,6 +22,47 @@ import {
 import { CompareColumn } from './CompareColumn';
 import { compareMessages } from './messages';
 import './compare-view.css';
+import type { CompareColumn as Column } from '../../store/suite-slice';
+import type { SideBySideRun } from '../SideBySide/SideBySide';
+
+/** Loaded when first opened (issue 15): the lab's first paint does not need it. */
+const SideBySide = lazy(() => import('../SideBySide/SideBySide').then((m) => ({ default: m.SideBySide })));
+
+/** Two finished columns of the comparison, step by step: one button per pair of modes. */
+function SideBySideButtons({ columns }: { columns: readonly Column[] }) {
+  const t = useT(compareMessages);
+  const [pair, setPair] = useState<[SideBySideRun, SideBySideRun] | undefined>();
+  const done = columns.filter((c) => c.trace && c.status !== 'running' && c.status !== 'loading');
+  const pairs = done.flatMap((a, i) => done.slice(i + 1).map((b) => [a, b] as const));
+  if (pairs.length === 0) return null;
+  return (
+    <div className="actions">
+      {pairs.map(([a, b]) => (
+        <button
+          key={`${a.mode}-${b.mode}`}
+          type="button"
+          data-testid="compare-side-by-side"
+          data-pair={`${a.mode}-${b.mode}`}
+          onClick={() =>
+            a.trace &&
+            b.trace &&
+            setPair([
+              { trace: a.trace, label: a.mode },
+              { trace: b.trace, label: b.mode },
+            ])
+          }
+        >
+          {t('sideBySide', { a: a.mode, b: b.mode })}
+        </button>
+      ))}
+      {pair && (
+        <Suspense fallback={<p aria-busy="true">…</p>}>
+          <SideBySide left={pair[0]} right={pair[1]} onClose={() => setPair(undefined)} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
 
 function TaskChoice({ disabled }: { disabled: boolean }) {
   const t = useT(compareMessages);
@@ -202,6 +244,7 @@ export function CompareView({ onOpenRun }: { onOpenRun?: (() => void) | undefine
               />
             ))}
           </section>
+          {!running && <SideBySideButtons columns={columns} />}
         </>
       )}
     </section>

@@ -39,6 +39,7 @@ export const compareMessages = defineMessages(
     simulated: 'simulated numbers',
     open: 'Open in the Run tab',
     expected: 'Expected: {expected}',
+    sideBySide: 'Side by side, step by step: {a} and {b}',
   },
   {
     title: '比较运行模式',
@@ -77,5 +78,6 @@ export const compareMessages = defineMessages(
     simulated: '模拟数值',
     open: '在“运行”页打开',
     expected: '预期：{expected}',
+    sideBySide: '逐步并排对比：{a} 与 {b}',
   },
 );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { replayTrace } from '../../activities/replay-controller';
 import { GLPFT_ROLES, type GlpftRole } from '../../agent/export/glpft';
 import type { RunOutcome } from '../../agent/types';
@@ -24,8 +24,12 @@ import { BusyNote } from '../BusyNote/BusyNote';
 import { download } from '../download';
 import { formatNum } from '../format';
 import { roleMessages } from '../Roles/messages';
+import type { SideBySideRun } from '../SideBySide/SideBySide';
 import { importRefusalText } from './import-refusal';
 import { historyMessages } from './messages';
+
+/** Loaded when two runs are first compared (issue 15): most visits never open it. */
+const SideBySide = lazy(() => import('../SideBySide/SideBySide').then((m) => ({ default: m.SideBySide })));
 
 const OUTCOMES: readonly string[] = [
   'answer',
@@ -48,6 +52,7 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [exported, setExported] = useState<{ counts: Record<GlpftRole, number>; runs: number } | undefined>();
   const [speed, setSpeed] = useState(4);
+  const [pair, setPair] = useState<[SideBySideRun, SideBySideRun] | undefined>();
   const [importMessage, setImportMessage] = useState<
     { ok: true; title: string } | { ok: false; error: ImportRefusal } | undefined
   >();
@@ -68,6 +73,19 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
       if (data.counts[role] > 0) download(`glpft-${role}.jsonl`, data[role], 'application/x-ndjson');
     }
     setExported({ counts: data.counts, runs: selected.size });
+  };
+
+  /** The two chosen runs, the older on the left (a run, then its fork). */
+  const openSideBySide = async () => {
+    const chosen = runs.filter((r) => selected.has(r.id)).reverse();
+    const loaded = await Promise.all(
+      chosen.map(async (r) => {
+        const trace = await loadSavedTrace(r.id);
+        return trace && { trace, label: r.title };
+      }),
+    );
+    const [a, b] = loaded;
+    if (loaded.length === 2 && a && b) setPair([a, b]);
   };
 
   return (
@@ -130,7 +148,24 @@ export function HistoryPanel({ onOpen }: { onOpen: () => void }) {
               which: selected.size > 0 ? t('selectedRuns', { n: n(selected.size) }) : t('allRuns'),
             })}
           </button>
+          <button
+            type="button"
+            data-testid="saved-runs-side-by-side"
+            disabled={selected.size !== 2}
+            aria-describedby="side-by-side-hint"
+            onClick={() => void openSideBySide()}
+          >
+            {t('sideBySide')}
+          </button>
+          <span className="note" id="side-by-side-hint">
+            {t('sideBySideHint', { n: n(selected.size) })}
+          </span>
         </div>
+      )}
+      {pair && (
+        <Suspense fallback={<p aria-busy="true">…</p>}>
+          <SideBySide left={pair[0]} right={pair[1]} onClose={() => setPair(undefined)} />
+        </Suspense>
       )}
       {exported && (
         <p className="note" role="status" data-testid="export-training-message">

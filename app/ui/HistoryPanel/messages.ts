@@ -33,6 +33,8 @@ export const historyMessages = defineMessages(
     namePrompt: 'Name this run',
     confirmDelete: 'Delete "{title}"?',
     showMore: 'Show more (showing {shown} of {total})',
+    sideBySide: 'Side by side',
+    sideBySideHint: 'Tick two runs to see them side by side, step by step ({n} ticked).',
   },
   {
     title: '已保存的运行',
@@ -65,5 +67,7 @@ export const historyMessages = defineMessages(
     namePrompt: '给这次运行起个名字',
     confirmDelete: '删除“{title}”？',
     showMore: '显示更多（已显示 {total} 个中的 {shown} 个）',
+    sideBySide: '并排对比',
+    sideBySideHint: '勾选两次运行，逐步并排查看（已勾选 {n} 次）。',
   },
 );
