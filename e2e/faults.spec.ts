@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { AppPage } from './app-page';
 import { expect, test } from './fixtures';
 import { SavedRunsPage } from './saved-runs-page';
+import { fillDisk, freeDisk } from './support/full-disk';
 
 /**
  * Fault injection: things break mid-run and the page survives. Workers are killed the way
@@ -141,15 +142,7 @@ test('storage full while saving: the user is told, the run goes on in memory, ex
   page,
 }) => {
   // The browser refuses every write to the traces store, as a full disk does.
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    (window as unknown as { umiDiskFull: boolean }).umiDiskFull = true;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-      if ((window as unknown as { umiDiskFull: boolean }).umiDiskFull && this.name === 'traces')
-        throw new DOMException('The quota has been exceeded (simulated).', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
+  await fillDisk(page, 'traces');
   const { app } = await AppPage.open(page, { tokenDelayMs: 1 });
   await app.runExample('miles-plus-km');
   await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
@@ -171,9 +164,7 @@ test('storage full while saving: the user is told, the run goes on in memory, ex
   await expect(alert).toContainText('存储空间已满');
 
   // Space is freed: the next save works and the notice goes away.
-  await page.evaluate(() => {
-    (window as unknown as { umiDiskFull: boolean }).umiDiskFull = false;
-  });
+  await freeDisk(page);
   await app.runExample('fever-check');
   await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
   await expect(alert).toHaveCount(0);

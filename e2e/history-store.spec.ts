@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { AppPage } from './app-page';
 import { expect, test } from './fixtures';
+import { fillDisk, freeDisk } from './support/full-disk';
 
 /*
  * Saved runs at scale (issue 13, item 7), against the browser's real IndexedDB: every run has a
@@ -310,15 +311,7 @@ test('a listed run whose trace turns out unreadable is counted as hidden when op
 test('storage full in the summaries store: nothing half-saved, the run goes on in memory, saving resumes', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    (window as unknown as { umiDiskFull: boolean }).umiDiskFull = true;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-      if ((window as unknown as { umiDiskFull: boolean }).umiDiskFull && this.name === 'summaries')
-        throw new DOMException('The quota has been exceeded (simulated).', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
+  await fillDisk(page, 'summaries');
   const { app, errors } = await AppPage.open(page, { tokenDelayMs: 1 });
   await app.runExample('miles-plus-km');
   await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
@@ -327,9 +320,7 @@ test('storage full in the summaries store: nothing half-saved, the run goes on i
   // The trace's put went through before the summary's failed: the transaction took both back.
   expect(await readStores(page)).toEqual({ traces: [], summaries: [] });
 
-  await page.evaluate(() => {
-    (window as unknown as { umiDiskFull: boolean }).umiDiskFull = false;
-  });
+  await freeDisk(page);
   await app.runExample('shopping-total');
   await expect(app.outcome).toHaveAttribute('data-outcome', 'answer');
   await expect(page.getByTestId('storage-alert')).toHaveCount(0);

@@ -17,7 +17,7 @@ import type {
   ToolRunner,
   TraceOrigin,
 } from './types';
-import { DEFAULT_SAMPLING } from './types';
+import { DEFAULT_SAMPLING, ROLES_BY_MODE } from './types';
 
 export { OBSERVATION_LIMIT, truncateObservation } from './run/act';
 
@@ -62,12 +62,6 @@ export interface RunConfig {
   runId?: string;
   now?: () => number;
 }
-
-const ROLES_BY_MODE: Record<RunMode, Role[]> = {
-  multi: ['planner', 'caller', 'summarizer'],
-  shared: ['planner', 'caller', 'summarizer'],
-  single: ['backbone'],
-};
 
 function newRunId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `run-${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -124,7 +118,7 @@ export async function* runAgent(config: RunConfig): AsyncGenerator<RunEvent, voi
 }
 
 /** The sampling settings and model labels of the roles the mode uses, as the trace records them. */
-function resolveRoles(config: RunConfig, roles: Role[]) {
+function resolveRoles(config: RunConfig, roles: readonly Role[]) {
   const sampling: Partial<Record<Role, SamplingSettings>> = {};
   const models: Partial<Record<Role, RoleModelInfo>> = {};
   for (const role of roles) {

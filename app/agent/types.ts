@@ -18,6 +18,13 @@ export type AgentRole = (typeof AGENT_ROLES)[number];
  * - `single`: one model, one prompt (the GLPFT backbone format).
  */
 export type RunMode = 'multi' | 'shared' | 'single';
+
+/** The roles a run mode plays (`single`: one backbone model does everything). */
+export const ROLES_BY_MODE: Readonly<Record<RunMode, readonly Role[]>> = {
+  multi: ['planner', 'caller', 'summarizer'],
+  shared: ['planner', 'caller', 'summarizer'],
+  single: ['backbone'],
+};
 export const RUN_MODES: readonly RunMode[] = ['multi', 'shared', 'single'];
 
 /** `alpha-umi`: byte-exact GLPFT prompts. `chat`: per-role chat messages with constrained decoding. */

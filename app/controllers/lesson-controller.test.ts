@@ -13,21 +13,23 @@ vi.mock('../storage/user-tools-db', () => ({
 
 const state = () => useAppStore.getState();
 
+/** The teacher's settings every test starts from: what a link must carry. */
+const TEACHER = {
+  task: 'What is 4821 * 37?',
+  mode: 'shared',
+  dialect: 'alpha-umi',
+  engine: 'tiny',
+  tinyMultiSystem: 'one-stage',
+  maxSteps: 6,
+  stepThrough: true,
+  roleSampling: { planner: { temperature: 0 } },
+  locale: 'zh-CN',
+} as const;
+
 beforeEach(async () => {
   vi.stubGlobal('location', new URL('http://localhost:4173/umi/'));
   await initTools();
-  useAppStore.setState({
-    task: 'What is 4821 * 37?',
-    mode: 'shared',
-    dialect: 'alpha-umi',
-    engine: 'tiny',
-    tinyMultiSystem: 'one-stage',
-    maxSteps: 6,
-    stepThrough: true,
-    roleSampling: { planner: { temperature: 0 } },
-    systemPrompts: {},
-    locale: 'zh-CN',
-  });
+  useAppStore.setState({ ...TEACHER, roleSampling: { planner: { temperature: 0 } }, systemPrompts: {} });
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -50,17 +52,7 @@ describe('lesson links', () => {
     await setToolEnabled('text_stats', true);
     const notices = await applyLessonFromUrl(new URL(url).hash);
     expect(notices).toEqual([{ code: 'lessonLoaded' }]);
-    expect(state()).toMatchObject({
-      task: 'What is 4821 * 37?',
-      mode: 'shared',
-      dialect: 'alpha-umi',
-      engine: 'tiny',
-      tinyMultiSystem: 'one-stage',
-      maxSteps: 6,
-      stepThrough: true,
-      roleSampling: { planner: { temperature: 0 } },
-      locale: 'zh-CN',
-    });
+    expect(state()).toMatchObject(TEACHER);
     const enabled = (name: string) => state().toolList.find((t) => t.name === name)?.enabled;
     expect(enabled('text_stats')).toBe(false);
     expect(enabled('calculator')).toBe(true);

@@ -3,18 +3,12 @@
  * the connection check, and the list of origins the page's Content-Security-Policy admits
  * (read by public/csp-boot.js when the page loads: a server saved now is admitted after a reload).
  */
-import type { Role, RoleModel, RunMode } from '../agent/types';
+import { ROLES_BY_MODE, type Role, type RoleModel, type RunMode } from '../agent/types';
 import { checkServer, ServerRoleModel } from '../llm/server/server-model';
 import type { ServerConfig } from '../llm/server/types';
 import { useAppStore } from '../store/index';
 import { type RoleServer, serverOrigin } from '../store/servers-slice';
 import { needsReloadFor } from './server-origins';
-
-const ROLES_OF: Record<RunMode, Role[]> = {
-  multi: ['planner', 'caller', 'summarizer'],
-  shared: ['planner', 'caller', 'summarizer'],
-  single: ['backbone'],
-};
 
 /** A role's server asked for before the user confirmed that its prompts go there. */
 export class ServerConsentError extends Error {
@@ -41,7 +35,7 @@ export class ServerSetupError extends Error {
 
 /** The roles of `mode` that a server serves. */
 export function serverRoles(mode: RunMode, servers = useAppStore.getState().roleServers): Role[] {
-  return ROLES_OF[mode].filter((role) => servers[role] !== undefined);
+  return ROLES_BY_MODE[mode].filter((role) => servers[role] !== undefined);
 }
 
 function configFor(role: Role, server: RoleServer): ServerConfig {

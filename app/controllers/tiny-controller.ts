@@ -4,7 +4,7 @@
  * (load status, the manifest for the model cards) is in the tiny slice.
  */
 import { toErrorData } from '../agent/errors';
-import type { Role, RoleModel, RunMode } from '../agent/types';
+import { ROLES_BY_MODE, type Role, type RoleModel, type RunMode } from '../agent/types';
 import {
   modelNameFor,
   parseTinyManifest,
@@ -101,12 +101,6 @@ function bridge(m: TinyManifest, system: TinySystemId, role: Role, make: TinyWor
   return model;
 }
 
-const ROLES_OF: Record<RunMode, Role[]> = {
-  multi: ['planner', 'caller', 'summarizer'],
-  shared: ['planner', 'caller', 'summarizer'],
-  single: ['backbone'],
-};
-
 /**
  * The loaded models of `mode` (loading them first: a few MB each, from the service worker's
  * cache after the first visit). The store's tiny status says what happened.
@@ -121,7 +115,7 @@ export async function tinyModelsForRun(
   try {
     const [m, make] = await Promise.all([loadTinyManifest(), deps.factory()]);
     const models: Partial<Record<Role, RoleModel>> = {};
-    for (const role of ROLES_OF[mode]) models[role] = bridge(m, system, role, make);
+    for (const role of ROLES_BY_MODE[mode]) models[role] = bridge(m, system, role, make);
     const unique = [...new Set(Object.values(models))] as TinyRoleModel[];
     if (unique.some((model) => !model.isLoaded)) store.setTinyStatus({ status: 'loading', system });
     for (const model of unique) await model.load(signal ? { signal } : {});

@@ -5,8 +5,10 @@ Exported at opset 14 that is `attention @ one_hot(ids)`: an Equal, a Cast and a 
 [positions, vocab] matrix at every step (600 × 1 024 floats at 600 positions). onnxruntime's
 WebAssembly build runs that Cast and Equal slowly; it was a third of a decode step in the
 page. `ScatterElements(zeros, ids, attention, reduction="add")` (opset 16) gives the same sums
-without the matrix. tiny_model.py exports that form itself now; this rewrites models exported
-before, in place, without the checkpoints:
+without the matrix. It is done on the exported graph because Debian's torch 1.13 cannot export
+it: `scatter_add` with the index expanded over the query axis fails ("`index` should have the
+same dimensionality as `src`"). train.py runs this after every export; run alone, it rewrites
+models exported before, in place, without the checkpoints:
 
     /usr/bin/python3 scripts/train/scatter_copy.py public/tiny/*/*.onnx
 """

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../i18n/i18n';
-import { serverError, serverPrivacyText, serverProblemText } from './messages';
+import { serverError, serverProblemText } from './messages';
 import { SERVER_PRESET_IDS } from './presets';
 import { ServerError, type ServerProblem } from './types';
 
@@ -83,14 +83,5 @@ describe('serverProblemText', () => {
     expect(error.name).toBe('ServerError');
     expect(error.problem).toEqual({ code: 'dropped' });
     expect(error.message).toBe(serverProblemText({ code: 'dropped' }, 'vllm', 'en'));
-  });
-});
-
-describe('serverPrivacyText', () => {
-  it('says what leaves the device and where to, in both languages', () => {
-    expect(serverPrivacyText('en', 'http://gpu-box:8000')).toBe(
-      "This role's prompts — the task, the tool results — and its outputs are sent to http://gpu-box:8000. Nothing else leaves the device.",
-    );
-    expect(serverPrivacyText('zh-CN', 'http://gpu-box:8000')).toContain('http://gpu-box:8000');
   });
 });

@@ -202,18 +202,3 @@ export function serverError(
 ): ServerError {
   return new ServerError(problem, serverProblemText(problem, presetId, 'en', context));
 }
-
-/** The per-role notice shown before the first request: what leaves the device, and where to. */
-export const serverPrivacyMessages = defineMessages(
-  {
-    privacy:
-      "This role's prompts — the task, the tool results — and its outputs are sent to {origin}. Nothing else leaves the device.",
-  },
-  {
-    privacy: '这个角色的提示词（任务、工具结果）和它的输出会发送到 {origin}。其他内容不会离开本设备。',
-  },
-);
-
-export function serverPrivacyText(locale: Locale, origin: string): string {
-  return translate(serverPrivacyMessages, locale, 'privacy', { origin });
-}

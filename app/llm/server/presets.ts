@@ -42,7 +42,7 @@ export interface ServerPreset {
   completionExtras: Readonly<Record<string, unknown>>;
   /** Takes `chat_template_kwargs: {enable_thinking: false}` (hybrid reasoning models, Qwen3). */
   thinkingSwitch: boolean;
-  /** Caveats the user may need (shown nowhere yet; the README repeats them). */
+  /** Caveats the user may need, in English: the README repeats them; the panel says Ollama's template one in both languages. */
   notes: readonly string[];
   /** Where the above was read. */
   sources: readonly string[];

@@ -3,6 +3,7 @@
  * (vLLM, Ollama, llama.cpp's llama-server, LM Studio). This file is the contract between the
  * engine (app/llm/server/*), the store and UI, and the page's security policy.
  */
+import type { RoleModelServer } from '../../agent/types';
 
 export type ServerPresetId = 'vllm' | 'ollama' | 'llamacpp' | 'lmstudio' | 'custom';
 
@@ -20,14 +21,12 @@ export interface ServerConfig {
   apiKey?: string;
 }
 
-/** What the trace records about the server: no key, no credentials in the URL. */
-export interface ServerInfo {
+/**
+ * What the trace records about the server (the agent's `RoleModelServer`, with the preset
+ * typed): no key, no credentials in the URL (`baseUrl` with user:password and query removed).
+ */
+export interface ServerInfo extends RoleModelServer {
   preset: ServerPresetId;
-  /** `baseUrl` with any user:password and query removed. */
-  url: string;
-  model: string;
-  /** What the server said about itself: the `/v1/models` entry (`owned_by`), its `Server` header. */
-  reported?: { ownedBy?: string; serverHeader?: string; maxModelLen?: number };
 }
 
 /** Why a request to a server failed, as a code; the page writes the sentence (messages.ts). */

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { isLocale, LOCALE_NAMES, LOCALES } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
+import { serverOrigin } from '../../store/servers-slice';
 import { FlowBar } from '../FlowBar/FlowBar';
 import { OfflineStatus } from '../OfflineStatus/OfflineStatus';
 import { RoleSettings } from '../RoleSettings/RoleSettings';
@@ -33,7 +34,7 @@ function ServerBanner() {
   const t = useT(appMessages);
   const roleName = useT(roleMessages);
   const roles = Object.entries(servers).flatMap(([role, server]) => {
-    const origin = server ? originOf(server.baseUrl) : undefined;
+    const origin = server ? serverOrigin(server.baseUrl) : undefined;
     return origin ? [`${roleName(role as keyof typeof roleMessages.en)} → ${origin}`] : [];
   });
   if (roles.length === 0) return null;
@@ -42,14 +43,6 @@ function ServerBanner() {
       <strong>{t('serverBannerTitle')}</strong> {t('serverBannerBody', { roles: roles.join(', ') })}
     </p>
   );
-}
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Roles on the user's own server: closed (and not loaded) until opened or in use. */

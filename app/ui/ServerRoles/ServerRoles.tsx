@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Role, RunMode } from '../../agent/types';
+import { ROLES_BY_MODE, type Role } from '../../agent/types';
 import { needsReloadFor } from '../../controllers/server-origins';
 import { checkRoleServer } from '../../controllers/servers-controller';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -11,12 +11,6 @@ import { selectModelsBusy } from '../../store/selectors';
 import { type RoleServer, serverOrigin } from '../../store/servers-slice';
 import { roleMessages } from '../Roles/messages';
 import { serverRolesMessages } from './messages';
-
-const ROLES_OF: Record<RunMode, Role[]> = {
-  multi: ['planner', 'caller', 'summarizer'],
-  shared: ['planner', 'caller', 'summarizer'],
-  single: ['backbone'],
-};
 
 const pageOrigin = () => (typeof location === 'undefined' ? '' : location.origin);
 
@@ -32,7 +26,7 @@ export function ServerRoles() {
     <section className="server-roles" data-testid="server-roles">
       <p className="note">{t('intro')}</p>
       {mode === 'single' && <p className="note">{t('modeNote')}</p>}
-      {ROLES_OF[mode].map((role) => (
+      {ROLES_BY_MODE[mode].map((role) => (
         <ServerRole key={role} role={role} />
       ))}
     </section>
