@@ -2,8 +2,8 @@
 embeddings (RoPE), SwiGLU feed-forward, causal self-attention, tied input/output embeddings.
 
 `forward(ids, past)` takes and returns the key/value cache stacked in one tensor of shape
-[layers, 2, batch, heads, past_len, head_dim], so the ONNX export has exactly two inputs and
-two outputs and the browser keeps one tensor per model between calls."""
+[layers, 2, batch, heads, past_len, head_dim] (training and the greedy checks). The page runs
+the same function as fused_export.py's graph, whose cache is one tensor per block."""
 import math
 from dataclasses import asdict, dataclass
 
@@ -205,15 +205,3 @@ class TinyLM(nn.Module):
         copy_p = attn @ onehot
         p = (1 - gate) * torch.softmax(logits, dim=-1) + gate * copy_p
         return torch.log(p + 1e-9), present
-
-
-class ExportWrapper(nn.Module):
-    """What the browser runs: one sequence, last-position logits, the stacked cache."""
-
-    def __init__(self, model: TinyLM):
-        super().__init__()
-        self.model = model
-
-    def forward(self, input_ids, past):
-        logits, present = self.model(input_ids, past, last_only=True)
-        return logits, present

@@ -1,8 +1,8 @@
 /**
- * Text generation with a tiny α-UMi model exported to ONNX (scripts/train/tiny_model.py):
- * `(input_ids [1, new], past [cache_layers, 2, 1, heads, past_len, head_dim])` →
- * `(logits [1, 1, vocab], present [..., past_len + new, ...])`. Works with onnxruntime-web
- * (the page) and onnxruntime-node (tests, eval, bench): both implement the same API.
+ * Text generation with a tiny α-UMi model exported to ONNX by scripts/train/fused_export.py:
+ * `input_ids [1, new]` and the cache (kv-cache.ts) → `logits [1, 1, vocab]` and the cache
+ * entries of the new positions. Works with onnxruntime-web (the page) and onnxruntime-node (tests, eval, bench): both
+ * implement the same API.
  *
  * The cache is kept between calls. α-UMi prompts are rebuilt for every turn but share their
  * beginning with the last one (tool list, then the history so far), so the longest common
@@ -10,6 +10,7 @@
  */
 import { AbortError } from '../../agent/errors';
 import type { FinishReason, Usage } from '../../agent/types';
+import { TinyCache } from './kv-cache';
 import { sampleToken, seededRandom } from './sampler';
 import { EOS_ID, type TinyTokenizer } from './tokenizer';
 
@@ -19,6 +20,7 @@ export interface OrtTensor {
   readonly dims: readonly number[];
 }
 export interface OrtSession {
+  readonly inputNames: readonly string[];
   run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>;
   release?(): Promise<void>;
 }
@@ -37,11 +39,6 @@ export interface TinyModelConfig {
   heads: number;
   /** The longest sequence the model was trained on: prompts are cut to fit. */
   max_len: number;
-  /**
-   * Slots of the cache tensor's first axis: `layers`, plus one for a model with a copy head
-   * (its copy keys and the token id of every position). Missing means `layers`.
-   */
-  cache_layers?: number;
 }
 
 export interface TinyGenerateOptions {
@@ -79,9 +76,7 @@ const MIN_OUTPUT_ROOM = 160;
 
 export class TinyDecoder {
   private cacheIds: number[] = [];
-  private cache: OrtTensor;
-  private readonly headDim: number;
-  private readonly cacheLayers: number;
+  private readonly cache: TinyCache;
 
   constructor(
     private readonly ort: OrtModule,
@@ -89,50 +84,15 @@ export class TinyDecoder {
     readonly tokenizer: TinyTokenizer,
     readonly config: TinyModelConfig,
   ) {
-    this.headDim = config.dim / config.heads;
-    this.cacheLayers = config.cache_layers ?? config.layers;
-    this.cache = this.emptyCache();
-  }
-
-  private emptyCache(): OrtTensor {
-    const { heads } = this.config;
-    return new this.ort.Tensor('float32', new Float32Array(0), [
-      this.cacheLayers,
-      2,
-      1,
-      heads,
-      0,
-      this.headDim,
-    ]);
-  }
-
-  /** The first `length` positions of the cache (a copy: the layout is position-major per head). */
-  private sliceCache(length: number): OrtTensor {
-    if (length === 0) return this.emptyCache();
-    const { heads } = this.config;
-    const layers = this.cacheLayers;
-    const dims = this.cache.dims;
-    const total = dims[4] as number;
-    if (length === total) return this.cache;
-    const data = this.cache.data as Float32Array;
-    const blocks = layers * 2 * heads;
-    const out = new Float32Array(blocks * length * this.headDim);
-    for (let b = 0; b < blocks; b++) {
-      out.set(
-        data.subarray(b * total * this.headDim, (b * total + length) * this.headDim),
-        b * length * this.headDim,
-      );
-    }
-    return new this.ort.Tensor('float32', out, [layers, 2, 1, heads, length, this.headDim]);
+    this.cache = new TinyCache(ort, session.inputNames, config, config.max_len);
   }
 
   private async step(ids: readonly number[]): Promise<Float32Array> {
     const input = new this.ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]);
-    const out = await this.session.run({ input_ids: input, past: this.cache });
-    const present = out.present;
+    const out = await this.session.run({ input_ids: input, ...this.cache.feeds() });
     const logits = out.logits;
-    if (!present || !logits) throw new Error('the tiny model returned no logits or cache');
-    this.cache = present;
+    if (!logits) throw new Error('the tiny model returned no logits');
+    this.cache.append(ids, out);
     for (const id of ids) this.cacheIds.push(id);
     return logits.data as Float32Array;
   }
@@ -156,7 +116,7 @@ export class TinyDecoder {
   /** Forgets the cache (after an error, the cache may not match `cacheIds`). */
   reset(): void {
     this.cacheIds = [];
-    this.cache = this.emptyCache();
+    this.cache.truncate(0);
   }
 
   /** Cuts a prompt to the window: `<s>` stays, the oldest tokens after it go. */
@@ -178,7 +138,7 @@ export class TinyDecoder {
     let common = 0;
     const limit = Math.min(ids.length - 1, this.cacheIds.length);
     while (common < limit && ids[common] === this.cacheIds[common]) common++;
-    this.cache = this.sliceCache(common);
+    this.cache.truncate(common);
     this.cacheIds = this.cacheIds.slice(0, common);
 
     const random = seededRandom(options.seed ?? Math.floor(Math.random() * 2 ** 32));

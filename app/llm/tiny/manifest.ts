@@ -36,7 +36,8 @@ export interface TinySystem {
 }
 
 export interface TinyManifest {
-  format: 1;
+  /** 2: models exported by fused_export.py (one cache tensor per part; decoder.ts). */
+  format: 2;
   tokenizer: string;
   config: TinyModelConfig & { ffn: number; rope_theta: number };
   data: {
@@ -61,16 +62,12 @@ export class TinyManifestError extends Error {
 /** Checks the parts the engine depends on; the rest is shown as it is. */
 export function parseTinyManifest(value: unknown): TinyManifest {
   const m = value as Partial<TinyManifest> | null;
-  if (!m || typeof m !== 'object' || m.format !== 1) {
+  if (!m || typeof m !== 'object' || m.format !== 2) {
     throw new TinyManifestError('The tiny model manifest is missing or of an unknown format.');
   }
   const c = m.config;
   const numbers = ['vocab', 'dim', 'layers', 'heads', 'max_len'] as const;
-  if (
-    !c ||
-    numbers.some((k) => typeof c[k] !== 'number' || !(c[k] > 0)) ||
-    (c.cache_layers !== undefined && !(Number.isInteger(c.cache_layers) && c.cache_layers >= c.layers))
-  ) {
+  if (!c || numbers.some((k) => typeof c[k] !== 'number' || !(c[k] > 0))) {
     throw new TinyManifestError('The tiny model manifest has no usable model configuration.');
   }
   if (typeof m.tokenizer !== 'string' || !m.systems || typeof m.systems !== 'object') {
