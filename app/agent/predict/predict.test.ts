@@ -7,7 +7,7 @@ import { runAgent } from '../orchestrator';
 import { traceToEvents } from '../replay';
 import { type Trace, traceFromEvents } from '../trace';
 import type { RunEvent, RunMode } from '../types';
-import { judgePoint, predictionPoints, scorePredictionPoints } from './predict';
+import { judgePoint, kindOfRole, predictionPoints, predictView, scorePredictionPoints } from './predict';
 
 const TASK = findScript('What is 5 miles plus 3 kilometres, in kilometres?')?.task ?? '';
 
@@ -111,5 +111,32 @@ describe('predict, then reveal', () => {
     const same = judgePoint(point, `  ${point.actual}\n`, []);
     expect(same.right).toBe(true);
     expect(judgePoint(point, '', []).right).toBe(false);
+  });
+});
+
+describe('predict view', () => {
+  it('hides from the first unrevealed point; a turn still being written is hidden without a point', async () => {
+    const trace = await scriptedTrace();
+    const steps = predictionPoints(trace).map((p) => p.step);
+    expect(predictView(trace, new Set())).toMatchObject({
+      shownBelow: 0,
+      done: false,
+      next: { point: { step: 0 } },
+    });
+    const afterTwo = predictView(trace, new Set(steps.slice(0, 2)));
+    expect(afterTwo.shownBelow).toBe(steps[2]);
+    expect(afterTwo.next?.point?.kind).toBe('decision');
+    expect(predictView(trace, new Set(steps))).toEqual({ shownBelow: Number.POSITIVE_INFINITY, done: true });
+
+    // Mid-run: the caller is still streaming; it is hidden and has no point yet.
+    const events = traceToEvents(trace);
+    const callerStart = events.findIndex((e) => e.type === 'role_started' && e.role === 'caller');
+    const partial = traceFromEvents(events.slice(0, callerStart + 2));
+    const view = predictView(partial, new Set([0]));
+    expect(view.next?.step.role).toBe('caller');
+    expect(view.next?.point).toBeUndefined();
+    expect(view.shownBelow).toBe(view.next?.step.index);
+    expect(view.done).toBe(false);
+    expect(kindOfRole('caller')).toBe('tool');
   });
 });

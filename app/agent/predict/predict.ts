@@ -161,3 +161,35 @@ export function judgePoint(
   const score = scorePredictionPoints([point], { [point.step]: predicted }, toolNames);
   return score.results[0] as PointResult;
 }
+
+/** What a role's turn asks the student to predict. */
+export function kindOfRole(role: TraceStep['role']): PredictKind {
+  return role === 'caller' ? 'tool' : role === 'summarizer' ? 'answer' : 'decision';
+}
+
+export interface PredictView {
+  /** Steps with an index below this are shown; the rest are hidden until revealed. */
+  shownBelow: number;
+  /** The turn the student predicts now: its step, and its point once the model has finished it. */
+  next?: { step: TraceStep; point?: PredictionPoint };
+  /** Every point is revealed and the run has ended: time for the score card. */
+  done: boolean;
+}
+
+/**
+ * Which steps a "predict, then reveal" view shows. A step is hidden from the first one after
+ * the revealed points that is still being written or is itself an unrevealed point; the run
+ * (live or replayed) may go on behind it. Steps that are not points (a summarizer with no
+ * sentence, steps kept from a fork) are shown once the point before them is revealed.
+ */
+export function predictView(trace: Trace, revealed: ReadonlySet<number>): PredictView {
+  const points = new Map(predictionPoints(trace).map((p) => [p.step, p]));
+  for (const step of trace.steps) {
+    const point = points.get(step.index);
+    if (point && revealed.has(step.index)) continue;
+    if (point) return { shownBelow: step.index, next: { step, point }, done: false };
+    if (step.status === 'running' && !step.carriedOver)
+      return { shownBelow: step.index, next: { step }, done: false };
+  }
+  return { shownBelow: Number.POSITIVE_INFINITY, done: trace.status !== 'running' };
+}
