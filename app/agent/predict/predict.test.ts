@@ -111,6 +111,14 @@ describe('predict, then reveal', () => {
     const same = judgePoint(point, `  ${point.actual}\n`, []);
     expect(same.right).toBe(true);
     expect(judgePoint(point, '', []).right).toBe(false);
+    // Containment: a short answer found in the model's is right; a bare unit is not.
+    const number = point.actual.match(/\d+\.\d+ km/)?.[0] ?? '';
+    expect(number).not.toBe('');
+    const short = judgePoint(point, number, []);
+    expect(short.rougeL).toBeLessThan(0.5);
+    expect(short.right).toBe(true);
+    expect(judgePoint(point, 'km', []).right).toBe(false);
+    expect(judgePoint(point, '99.5 km', []).right).toBe(false);
   });
 });
 

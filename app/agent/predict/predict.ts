@@ -31,6 +31,25 @@ export const DECISIONS: readonly PlannerDecision[] = ['caller', 'conclusion', 'g
 /** An answer counts as right from this ROUGE-L F on (half the words of the model's answer, in order). */
 export const ANSWER_RIGHT_ROUGE = 0.5;
 
+const plainText = (text: string) =>
+  text
+    .replace(/[*_`#]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.。!！]+$/, '')
+    .toLowerCase();
+
+/**
+ * The containment check: a short prediction found word for word in the model's answer ("11.04672
+ * km" in "5 miles + 3 kilometres = 11.04672 km.") is right even though its ROUGE-L F is low (its
+ * recall is). It must carry a number or three words, so "km" alone is not an answer.
+ */
+export function answerContained(predicted: string, actual: string): boolean {
+  const mine = plainText(predicted);
+  if (!/\d/.test(mine) && mine.split(' ').length < 3) return false;
+  return plainText(actual).includes(mine);
+}
+
 function pointOf(step: TraceStep): PredictionPoint | undefined {
   const parsed = step.parsed;
   if (!parsed || step.carriedOver) return undefined;
@@ -106,11 +125,15 @@ export interface PredictScore {
   answer: KindScore;
 }
 
-function judge(kind: PredictKind, sample: SampleScore): { right: boolean; rougeL?: number } {
-  if (kind === 'decision') return { right: sample.planOk };
-  if (kind === 'tool') return { right: sample.actionOk === true };
+function judge(
+  point: PredictionPoint,
+  predicted: string,
+  sample: SampleScore,
+): { right: boolean; rougeL?: number } {
+  if (point.kind === 'decision') return { right: sample.planOk };
+  if (point.kind === 'tool') return { right: sample.actionOk === true };
   const rougeL = sample.rougeL ?? 0;
-  return { right: rougeL >= ANSWER_RIGHT_ROUGE, rougeL };
+  return { right: rougeL >= ANSWER_RIGHT_ROUGE || answerContained(predicted, point.actual), rougeL };
 }
 
 /**
@@ -137,7 +160,7 @@ export function scorePredictionPoints(
     let right = 0;
     for (const [i, point] of mine.entries()) {
       const sample = samples[i] as SampleScore;
-      const verdict = judge(kind, sample);
+      const verdict = judge(point, predictions[point.step] ?? '', sample);
       if (verdict.right) right++;
       results.push({ point, predicted: predictions[point.step] ?? '', ...verdict });
     }

@@ -31,7 +31,8 @@ export const predictMessages = defineMessages(
     metricAnswer: 'ROUGE-L {value}',
     rightOf: '{right} / {total}',
     noPoints: 'This run has no model turn to predict.',
-    answerRule: 'An answer counts as right from ROUGE-L 0.5 on (the static evaluation’s measure).',
+    answerRule:
+      'An answer counts as right from ROUGE-L 0.5 on (the static evaluation’s measure), or when it is found word for word in the model’s answer and has a number or three words.',
   },
   {
     modeLabel: '先预测，再揭晓：每轮模型输出显示之前，先说出接下来会发生什么',
@@ -62,6 +63,7 @@ export const predictMessages = defineMessages(
     metricAnswer: 'ROUGE-L {value}',
     rightOf: '{right} / {total}',
     noPoints: '这次运行没有可预测的模型轮次。',
-    answerRule: '答案的 ROUGE-L 达到 0.5 即算猜对（静态评测所用的指标）。',
+    answerRule:
+      '答案的 ROUGE-L 达到 0.5（静态评测所用的指标），或在模型答案中逐字出现且含数字或至少三个词，即算猜对。',
   },
 );
