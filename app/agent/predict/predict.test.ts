@@ -49,6 +49,24 @@ describe('predict, then reveal', () => {
     expect(predictionPoints(traceFromEvents(traceToEvents(trace)))).toEqual(points);
   });
 
+  it('an edited turn (step-through) is predicted as the model wrote it, not as edited', async () => {
+    const trace = await scriptedTrace();
+    const planner = trace.steps[0];
+    if (!planner?.parsed || planner.parsed.role !== 'planner') throw new Error('no planner step');
+    const edited: Trace = {
+      ...trace,
+      steps: [
+        {
+          ...planner,
+          parsed: { role: 'planner', result: { ...planner.parsed.result, decision: 'give_up' } },
+          edit: { originalRaw: planner.raw, originalParsed: planner.parsed, at: 1 },
+        },
+        ...trace.steps.slice(1),
+      ],
+    };
+    expect(predictionPoints(edited)[0]?.actual).toBe('caller');
+  });
+
   it('single mode: each backbone turn is a decision point', async () => {
     const trace = await scriptedTrace('single');
     const points = predictionPoints(trace);

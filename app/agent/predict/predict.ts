@@ -51,7 +51,8 @@ export function answerContained(predicted: string, actual: string): boolean {
 }
 
 function pointOf(step: TraceStep): PredictionPoint | undefined {
-  const parsed = step.parsed;
+  // The student predicts the model, not an edit made in step-through afterwards.
+  const parsed = step.edit?.originalParsed ?? step.parsed;
   if (!parsed || step.carriedOver) return undefined;
   switch (parsed.role) {
     case 'planner':
