@@ -100,7 +100,11 @@ for (const width of [390, 1024]) {
     await predict.chooseAndEnter('calculator');
     await predict.chooseAndEnter('conclusion');
     await fits();
-    await predict.answerAndReveal('5 miles + 3 kilometres = 11.04672 km. 5 miles is 8.04672 km, plus 3 km.');
+    // Enter in the answer line reveals too.
+    await predict.form
+      .getByTestId('predict-answer')
+      .fill('5 miles + 3 kilometres = 11.04672 km. 5 miles is 8.04672 km, plus 3 km.');
+    await predict.form.getByTestId('predict-answer').press('Enter');
     await expect(predict.scoreRow('decision').right).toHaveText('2 / 2');
     await expect(predict.scoreRow('tool').right).toHaveText('1 / 1');
     await expect(predict.scoreRow('answer').metric).toHaveText('ROUGE-L 0.93');
@@ -118,7 +122,9 @@ function lessonUrl(lesson: Record<string, unknown>): string {
   return `/#lesson=${b64}`;
 }
 
-test('a lesson link opens predict mode (in the class language) for a live run', async ({ browser }) => {
+test('a lesson link opens predict mode (in the class language) for a live step-through run', async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(
@@ -127,6 +133,7 @@ test('a lesson link opens predict mode (in the class language) for a live run', 
       mode: 'multi',
       dialect: 'chat',
       engine: 'scripted',
+      stepThrough: true,
       predict: true,
       locale: 'zh-CN',
     }),
@@ -144,9 +151,22 @@ test('a lesson link opens predict mode (in the class language) for a live run', 
     if ((await predict.verdicts.count()) === 0) await predict.reveal.click();
     await expect(predict.verdicts.first()).toContainText('✓ 猜对了', { timeout: 500 });
   }).toPass({ timeout: 20_000 });
-  await expect(predict.option('caller')).toHaveCount(0);
   await expect(app.stepsOf('planner')).toHaveCount(1);
+  // Step-through: the revealed planner turn waits for Next; nothing is asked until the caller runs.
+  const planner = app.stepsOf('planner').first();
+  await expect(planner.getByTestId('review-box')).toBeVisible();
+  await expect(predict.form).toHaveCount(0);
   await expectAccessible(page);
+  await planner.getByTestId('review-next').click();
+  await expect(predict.form).toHaveAttribute('data-kind', 'tool');
+  await expect(app.stepsOf('caller')).toHaveCount(0);
+  await predict.chooseAndEnter('calculator');
+  await expect(async () => {
+    if ((await predict.verdicts.count()) < 2) await predict.reveal.click();
+    await expect(predict.verdicts.nth(1)).toHaveAttribute('data-right', 'true', { timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  // Paused after the caller, before the tool: the revealed call can still be reviewed.
+  await expect(app.stepsOf('caller').first().getByTestId('review-box')).toBeVisible();
   await context.close();
 });
 
