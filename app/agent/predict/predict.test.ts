@@ -52,7 +52,7 @@ describe('predict, then reveal', () => {
   it('an edited turn (step-through) is predicted as the model wrote it, not as edited', async () => {
     const trace = await scriptedTrace();
     const planner = trace.steps[0];
-    if (!planner?.parsed || planner.parsed.role !== 'planner') throw new Error('no planner step');
+    if (planner?.parsed?.role !== 'planner') throw new Error('no planner step');
     const edited: Trace = {
       ...trace,
       steps: [
