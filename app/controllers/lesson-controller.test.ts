@@ -22,6 +22,7 @@ const TEACHER = {
   tinyMultiSystem: 'one-stage',
   maxSteps: 6,
   stepThrough: true,
+  predictMode: true,
   roleSampling: { planner: { temperature: 0 } },
   locale: 'zh-CN',
 } as const;
@@ -46,6 +47,7 @@ describe('lesson links', () => {
       tinyMultiSystem: 'glpft',
       maxSteps: 10,
       stepThrough: false,
+      predictMode: false,
       roleSampling: {},
       locale: 'en',
     });
@@ -110,3 +112,17 @@ function atobSafe(payload: string): string {
     return payload;
   }
 }
+
+describe('lesson links: predict, then reveal', () => {
+  it('a link with an unknown predict value keeps the rest and says what to do', async () => {
+    useAppStore.setState({ predictMode: false });
+    const hash = `#lesson=${btoa(JSON.stringify({ task: 'What is 2 + 2?', mode: 'multi', dialect: 'chat', predict: 'sometimes' })).replace(/=+$/, '')}`;
+    const notices = await applyLessonFromUrl(hash);
+    expect(notices).toEqual([
+      { code: 'lessonLoaded' },
+      { code: 'lessonRefusedPredict', values: { value: '"sometimes"' } },
+    ]);
+    expect(state().task).toBe('What is 2 + 2?');
+    expect(state().predictMode).toBe(false);
+  });
+});

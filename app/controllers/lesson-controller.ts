@@ -13,6 +13,7 @@ export function currentLessonUrl(): string {
     tools: s.toolList.filter((t) => t.enabled).map((t) => t.name),
     maxSteps: s.maxSteps,
     stepThrough: s.stepThrough,
+    predict: s.predictMode,
     sampling: s.roleSampling,
     systemPrompts: s.systemPrompts,
     locale: s.locale,
@@ -41,6 +42,7 @@ export async function applyLessonFromUrl(hash = location.hash): Promise<Controll
   if (lesson.tinySystem) store.setTinyMultiSystem(lesson.tinySystem);
   if (lesson.maxSteps) store.setMaxSteps(lesson.maxSteps);
   if (lesson.stepThrough !== undefined) store.setStepThrough(lesson.stepThrough);
+  if (lesson.predict !== undefined) store.setPredictMode(lesson.predict);
   if (lesson.sampling) useAppStore.setState({ roleSampling: lesson.sampling });
   if (lesson.systemPrompts) useAppStore.setState({ systemPrompts: lesson.systemPrompts });
   const missing: string[] = [];
@@ -55,7 +57,10 @@ export async function applyLessonFromUrl(hash = location.hash): Promise<Controll
     missing.length > 0
       ? { code: 'lessonLoadedMissing', values: { tools: missing.join(', ') } }
       : { code: 'lessonLoaded' };
-  return parsed.dropped
-    ? [loaded, { code: 'lessonDroppedSampling', values: { problems: parsed.dropped.join('; ') } }]
-    : [loaded];
+  const notices: ControllerNotice[] = [loaded];
+  if (parsed.dropped)
+    notices.push({ code: 'lessonDroppedSampling', values: { problems: parsed.dropped.join('; ') } });
+  if (parsed.refusedPredict !== undefined)
+    notices.push({ code: 'lessonRefusedPredict', values: { value: parsed.refusedPredict } });
+  return notices;
 }

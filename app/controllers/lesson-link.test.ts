@@ -10,6 +10,7 @@ describe('lesson links', () => {
       tools: ['calculator', 'date_calc'],
       maxSteps: 6,
       stepThrough: true,
+      predict: true,
       sampling: { planner: { temperature: 0.7, maxTokens: 200 } },
       systemPrompts: { summarizer: 'Answer in one sentence.' },
       locale: 'zh-CN',
@@ -81,5 +82,19 @@ describe('lesson links', () => {
     const parsed = parseLessonHash(other);
     expect(parsed?.ok && parsed.lesson.engine).toBeUndefined();
     expect(parsed?.ok && parsed.lesson.tinySystem).toBeUndefined();
+  });
+
+  it('carries predict-then-reveal; a value that is not true or false is refused and reported', () => {
+    const on = lessonHash({ task: 't', mode: 'multi', dialect: 'chat', predict: false });
+    expect(parseLessonHash(on)).toEqual({
+      ok: true,
+      lesson: { task: 't', mode: 'multi', dialect: 'chat', predict: false },
+    });
+    const odd = lessonHash({ task: 't', mode: 'multi', dialect: 'chat', predict: 'yes' as never });
+    expect(parseLessonHash(odd)).toEqual({
+      ok: true,
+      lesson: { task: 't', mode: 'multi', dialect: 'chat' },
+      refusedPredict: '"yes"',
+    });
   });
 });

@@ -14,6 +14,8 @@ export interface Lesson {
   tools?: string[];
   maxSteps?: number;
   stepThrough?: boolean;
+  /** "Predict, then reveal": each model turn is hidden until the student predicts it. */
+  predict?: boolean;
   sampling?: Partial<Record<Role, Partial<SamplingSettings>>>;
   systemPrompts?: Partial<Record<Role, string>>;
   /** The interface language the class uses (the student can switch back). */
@@ -56,10 +58,14 @@ function pickRoles<T>(value: unknown, check: (v: unknown) => v is T): Partial<Re
  * Reads a lesson from a URL hash; anything malformed is dropped field by field, never trusted.
  * Sampling values outside `SAMPLING_RULES` (the form's and WebLLM's rules) are dropped too, and
  * `dropped` says which, so the page can tell the user instead of failing later on a real model.
+ * A `predict` that is not true or false is refused the same way: `refusedPredict` holds it.
  */
 export function parseLessonHash(
   hash: string,
-): { ok: true; lesson: Lesson; dropped?: string[] } | { ok: false; error: LessonLinkError } | undefined {
+):
+  | { ok: true; lesson: Lesson; dropped?: string[]; refusedPredict?: string }
+  | { ok: false; error: LessonLinkError }
+  | undefined {
   const match = /^#lesson=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!match?.[1]) return undefined;
   if (hash.length > MAX_HASH) return { ok: false, error: { code: 'lessonTooLong' } };
@@ -80,6 +86,9 @@ export function parseLessonHash(
   if (Array.isArray(data.tools)) lesson.tools = data.tools.filter((t): t is string => typeof t === 'string');
   if (Number.isInteger(data.maxSteps)) lesson.maxSteps = Math.max(1, Math.min(50, data.maxSteps as number));
   if (typeof data.stepThrough === 'boolean') lesson.stepThrough = data.stepThrough;
+  let refusedPredict: string | undefined;
+  if (typeof data.predict === 'boolean') lesson.predict = data.predict;
+  else if (data.predict !== undefined) refusedPredict = JSON.stringify(data.predict).slice(0, 80);
   const dropped: string[] = [];
   if (typeof data.sampling === 'object' && data.sampling !== null) {
     const sampling: NonNullable<Lesson['sampling']> = {};
@@ -96,5 +105,10 @@ export function parseLessonHash(
   if (isLocale(data.locale)) lesson.locale = data.locale;
   if (data.engine === 'tiny' || data.engine === 'scripted') lesson.engine = data.engine;
   if (data.tinySystem === 'glpft' || data.tinySystem === 'one-stage') lesson.tinySystem = data.tinySystem;
-  return dropped.length > 0 ? { ok: true, lesson, dropped } : { ok: true, lesson };
+  return {
+    ok: true,
+    lesson,
+    ...(dropped.length > 0 ? { dropped } : {}),
+    ...(refusedPredict !== undefined ? { refusedPredict } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createModelsSlice, type ModelsSlice } from './models-slice';
+import { createPredictSlice, type PredictSlice } from './predict-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createServersSlice, rememberedKeys, type ServersSlice } from './servers-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -12,6 +13,7 @@ import { createToolsSlice, type ToolsSlice } from './tools-slice';
 
 export type AppState = SettingsSlice &
   RunSlice &
+  PredictSlice &
   ModelsSlice &
   ToolsSlice &
   HistorySlice &
@@ -40,6 +42,7 @@ export function persistedSettings(s: AppState) {
     scriptedTokenDelayMs: s.scriptedTokenDelayMs,
     roleSampling: s.roleSampling,
     stepThrough: s.stepThrough,
+    predictMode: s.predictMode,
     systemPrompts: s.systemPrompts,
     presetId: s.presetId,
     modelSource: s.modelSource,
@@ -58,6 +61,7 @@ export const useAppStore = create<AppState>()(
     (...a) => ({
       ...createSettingsSlice(...a),
       ...createRunSlice(...a),
+      ...createPredictSlice(...a),
       ...createModelsSlice(...a),
       ...createToolsSlice(...a),
       ...createHistorySlice(...a),

@@ -26,6 +26,8 @@ export const controllerMessages = defineMessages(
       'Lesson loaded from the link: task, mode, tools and settings are set (not on this device: {tools} — import those tools). Press Run.',
     lessonDroppedSampling:
       'Some sampling values in the link were invalid and were left at their defaults ({problems}). Check them under Role settings.',
+    lessonRefusedPredict:
+      'The link asks for a “predict, then reveal” setting this page does not know ({value}); it was left out. Switch the mode on or off under the task, or ask for a new link.',
     lessonTooLong: 'The lesson link is too long to be a lesson.',
     lessonDamaged: 'The lesson link is damaged (it could not be decoded). Ask for the link again.',
     lessonNoTask: 'The lesson link has no task.',
@@ -44,6 +46,8 @@ export const controllerMessages = defineMessages(
     lessonLoadedMissing:
       '已从链接载入课堂：任务、模式、工具和设置都已设好（本设备上没有：{tools}——请导入这些工具）。请点“运行”。',
     lessonDroppedSampling: '链接中的部分采样设置无效，已保留默认值（{problems}）。请在“角色设置”中检查。',
+    lessonRefusedPredict:
+      '链接中的“先预测，再揭晓”设置本页面无法识别（{value}），已忽略。请在任务下方自行开启或关闭该模式，或重新索取链接。',
     lessonTooLong: '这个课堂链接太长，不是有效的课堂。',
     lessonDamaged: '这个课堂链接已损坏（无法解码）。请重新索取链接。',
     lessonNoTask: '这个课堂链接里没有任务。',

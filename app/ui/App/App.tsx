@@ -5,6 +5,7 @@ import { useAppStore } from '../../store';
 import { serverOrigin } from '../../store/servers-slice';
 import { FlowBar } from '../FlowBar/FlowBar';
 import { OfflineStatus } from '../OfflineStatus/OfflineStatus';
+import { selectPredictHides } from '../PredictReveal/PredictTimeline';
 import { RoleSettings } from '../RoleSettings/RoleSettings';
 import { roleMessages } from '../Roles/messages';
 import { RunSummary } from '../RunSummary/RunSummary';
@@ -124,6 +125,7 @@ function LargeTextSwitch() {
 
 export function App() {
   const [tab, setTab] = useState<TabId>('run');
+  const predictHides = useAppStore(selectPredictHides);
   const engine = useAppStore((s) => s.engine);
   const t = useT(appMessages);
   const locale = useLocale();
@@ -189,8 +191,12 @@ export function App() {
           </div>
           {tab === 'run' ? (
             <div role="tabpanel" aria-label={t('tabRun')}>
-              <FlowBar />
-              <RunSummary />
+              {!predictHides && (
+                <>
+                  <FlowBar />
+                  <RunSummary />
+                </>
+              )}
               <Timeline />
             </div>
           ) : tab === 'tools' ? (

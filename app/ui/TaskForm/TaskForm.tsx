@@ -44,6 +44,7 @@ export function TaskForm() {
   const busyElsewhere = useAppStore((s) => selectBusyElsewhere(...RUN_TAB_ACTIVITIES)(s) !== undefined);
   const gpuOk = useAppStore((s) => s.gpu?.ok === true);
   const stepThrough = useAppStore((s) => s.stepThrough);
+  const predictMode = useAppStore((s) => s.predictMode);
   const pageNotice = useAppStore((s) => s.pageNotice);
   const [copied, setCopied] = useState<'' | 'lessonCopied' | 'lessonInAddressBar'>('');
   const { setTask, setMode, setDialect, setEngine, setStepThrough, setTinyMultiSystem } =
@@ -182,6 +183,16 @@ export function TaskForm() {
           onChange={(e) => setStepThrough(e.target.checked)}
         />
         {t('stepThrough')}
+      </label>
+      <label className="tool-toggle">
+        <input
+          type="checkbox"
+          data-testid="predict-mode"
+          checked={predictMode}
+          disabled={running}
+          onChange={(e) => useAppStore.getState().setPredictMode(e.target.checked)}
+        />
+        {t('predictMode')}
       </label>
       <BusyNote self={RUN_TAB_ACTIVITIES} />
       <div className="actions">

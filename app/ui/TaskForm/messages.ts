@@ -29,6 +29,8 @@ export const taskFormMessages = defineMessages(
     dialectChat: 'chat — instruct models, constrained output',
     dialectAlphaUmi: 'alpha-umi — byte-exact GLPFT prompts',
     stepThrough: 'Step through: pause after each model turn (read, edit, then Next)',
+    predictMode:
+      'Predict, then reveal: guess each model turn before it is shown (runs and replays), scored at the end',
     run: 'Run',
     stop: 'Stop',
     stopping: 'Stopping…',
@@ -62,6 +64,7 @@ export const taskFormMessages = defineMessages(
     dialectChat: 'chat——指令模型，受约束的输出',
     dialectAlphaUmi: 'alpha-umi——逐字节一致的 GLPFT 提示词',
     stepThrough: '逐步执行：每轮模型输出后暂停（阅读、编辑，然后点“下一步”）',
+    predictMode: '先预测，再揭晓：每轮模型输出显示前先猜（运行和回放都可以），最后评分',
     run: '运行',
     stop: '停止',
     stopping: '正在停止…',

@@ -3,6 +3,7 @@ import { forkRun } from '../../activities/run-controller';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store';
 import { selectIsRunning, selectSteps } from '../../store/selectors';
+import { PredictTimeline } from '../PredictReveal/PredictTimeline';
 import { StepCard } from '../StepCard/StepCard';
 import { timelineMessages } from './messages';
 
@@ -10,6 +11,7 @@ export function Timeline() {
   const steps = useAppStore(selectSteps);
   const t = useT(timelineMessages);
   const hasTrace = useAppStore((s) => s.trace !== undefined);
+  const predictTrace = useAppStore((s) => (s.predictMode ? s.trace : undefined));
   const canFork = useAppStore(
     (s) => !selectIsRunning(s) && s.trace !== undefined && s.trace.status !== 'running',
   );
@@ -24,6 +26,7 @@ export function Timeline() {
       </p>
     );
   }
+  if (predictTrace) return <PredictTimeline trace={predictTrace} label={t('label')} />;
   return (
     <ol className="timeline" data-testid="timeline" aria-label={t('label')}>
       {steps.map((step) => (
